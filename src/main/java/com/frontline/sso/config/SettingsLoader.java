@@ -1,0 +1,120 @@
+package com.frontline.sso.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.eclipse.microprofile.config.Config;
+
+/** Turns MicroProfile Config values into validated {@link SsoSettings}, or fails naming every bad setting. */
+public final class SettingsLoader {
+
+    public static final Setting BASE_URL = new Setting("sso.base-url");
+    public static final Setting IDP_METADATA = new Setting("sso.idp.metadata");
+    public static final Setting SP_ENTITY_ID = new Setting("sso.sp.entity-id");
+    public static final Setting KEYSTORE_PATH = new Setting("sso.keystore.path");
+    public static final Setting KEYSTORE_PASSWORD = new Setting("sso.keystore.password");
+    public static final Setting KEYSTORE_ALIAS = new Setting("sso.keystore.alias");
+    public static final Setting DATA_DIR = new Setting("sso.data-dir");
+    public static final Setting EMAIL_ATTRIBUTE = new Setting("sso.attribute.email");
+    public static final Setting ROLES_ATTRIBUTE = new Setting("sso.attribute.roles");
+    public static final Setting REQUIRED_ROLE = new Setting("sso.role.required");
+    public static final Setting CLOCK_SKEW = new Setting("sso.clock-skew");
+    public static final Setting MAX_AUTHENTICATION_AGE = new Setting("sso.max-authentication-age");
+    public static final Setting REQUIRE_SIGNED_ASSERTIONS = new Setting("sso.require-signed-assertions");
+    public static final Setting ALLOW_SHA1 = new Setting("sso.allow-sha1");
+    public static final Setting IDP_INITIATED_ENABLED = new Setting("sso.idp-initiated.enabled");
+    public static final Setting IDP_INITIATED_LANDING = new Setting("sso.idp-initiated.landing");
+    public static final Setting MAX_MESSAGE_BYTES = new Setting("sso.max-message-bytes");
+    public static final Setting SESSION_MAX = new Setting("sso.session.max");
+    public static final Setting SESSION_IDLE = new Setting("sso.session.idle");
+
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
+
+    private SettingsLoader() {
+    }
+
+    public static SsoSettings load(Config config) {
+        SettingsReader reader = new SettingsReader(config);
+        URI baseUrl = baseUrl(reader);
+        String idpMetadata = reader.required(IDP_METADATA,
+                "Set it to the IdP's metadata URL (https://...) or to the path of its metadata XML file.").orElse("");
+        String spEntityId = reader.text(SP_ENTITY_ID, baseUrl + SsoSettings.METADATA_PATH);
+        Optional<SsoSettings.KeystoreSetting> keystore = keystore(reader);
+        Path dataDir = Path.of(reader.text(DATA_DIR, Path.of(System.getProperty("user.home"), ".frontline-sso").toString()));
+        Duration clockSkew = reader.duration(CLOCK_SKEW, Duration.ofSeconds(60));
+        if (clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+            reader.problem(CLOCK_SKEW, "is " + clockSkew.toSeconds() + " s; more than " + MAX_CLOCK_SKEW.toSeconds()
+                    + " s would accept stale assertions. Synchronise the clocks (NTP) and use a smaller value.");
+        }
+        String landing = reader.text(IDP_INITIATED_LANDING, "/");
+        if (!RelativeTarget.isSafe(landing)) {
+            reader.problem(IDP_INITIATED_LANDING, "must be a path of this application starting with '/', was '" + landing + "'");
+        }
+        SsoSettings settings = new SsoSettings(
+                baseUrl,
+                idpMetadata,
+                spEntityId,
+                keystore,
+                dataDir,
+                reader.text(EMAIL_ATTRIBUTE, "email"),
+                reader.text(ROLES_ATTRIBUTE, "roles"),
+                reader.text(REQUIRED_ROLE, "agent"),
+                clockSkew,
+                reader.duration(MAX_AUTHENTICATION_AGE, Duration.ofHours(8)),
+                reader.flag(REQUIRE_SIGNED_ASSERTIONS, false),
+                reader.flag(ALLOW_SHA1, false),
+                reader.flag(IDP_INITIATED_ENABLED, false),
+                landing,
+                reader.positiveInt(MAX_MESSAGE_BYTES, 256 * 1024),
+                reader.duration(SESSION_MAX, Duration.ofHours(8)),
+                reader.duration(SESSION_IDLE, Duration.ofMinutes(30)));
+        if (!reader.problems().isEmpty()) {
+            throw new InvalidSettingsException(reader.problems());
+        }
+        return settings;
+    }
+
+    private static URI baseUrl(SettingsReader reader) {
+        String raw = reader.text(BASE_URL, "http://localhost:8080");
+        String trimmed = raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
+        try {
+            URI uri = new URI(trimmed);
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new URISyntaxException(raw, "not an absolute http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            reader.problem(BASE_URL, "must be the external http(s) URL of the application, such as https://agents.example.com, was '"
+                    + raw + "'");
+            return URI.create("http://localhost:8080");
+        }
+    }
+
+    private static Optional<SsoSettings.KeystoreSetting> keystore(SettingsReader reader) {
+        Optional<String> path = reader.optional(KEYSTORE_PATH);
+        Optional<String> password = reader.optional(KEYSTORE_PASSWORD);
+        if (path.isEmpty() && password.isEmpty()) {
+            return Optional.empty();
+        }
+        if (path.isEmpty()) {
+            reader.problem(KEYSTORE_PATH, "is not set although " + KEYSTORE_PASSWORD.label()
+                    + " is. Set both to use your own PKCS12 keystore, or neither to let the SP generate its key.");
+            return Optional.empty();
+        }
+        if (password.isEmpty()) {
+            reader.problem(KEYSTORE_PASSWORD, "is not set although " + KEYSTORE_PATH.label() + " is. Set the keystore's password.");
+            return Optional.empty();
+        }
+        Path file = Path.of(path.get());
+        if (!Files.isReadable(file)) {
+            reader.problem(KEYSTORE_PATH, "points to '" + file + "', which does not exist or is not readable by the server.");
+            return Optional.empty();
+        }
+        return Optional.of(new SsoSettings.KeystoreSetting(file, password.get(), reader.optional(KEYSTORE_ALIAS)));
+    }
+}

@@ -1,0 +1,41 @@
+package com.frontline.sso.saml;
+
+import org.pac4j.saml.client.SAML2Client;
+import org.pac4j.saml.config.SAML2Configuration;
+
+import com.frontline.sso.config.SsoSettings;
+
+/**
+ * pac4j's SAML2Client with this SP's parts plugged in: the OpenSAML 4.0.1 signing bridge, the shared
+ * replay cache and the strict response validator. Everything else is pac4j's.
+ */
+public final class FrontlineSaml2Client extends SAML2Client {
+
+    public static final String NAME = "saml";
+
+    private final SsoSettings settings;
+    private final SharedReplayCache sharedReplayCache;
+
+    public FrontlineSaml2Client(SAML2Configuration configuration, SsoSettings settings, SharedReplayCache replayCache) {
+        super(configuration);
+        this.settings = settings;
+        this.sharedReplayCache = replayCache;
+        setName(NAME);
+    }
+
+    @Override
+    protected void initSignatureSigningParametersProvider() {
+        this.signatureSigningParametersProvider = new OpenSaml401SigningParametersProvider(configuration);
+    }
+
+    @Override
+    protected void initSAMLReplayCache() {
+        this.replayCache = sharedReplayCache;
+    }
+
+    @Override
+    protected void initSAMLResponseValidator() {
+        this.authnResponseValidator = new StrictResponseValidator(signatureTrustEngineProvider, decrypter, replayCache,
+                configuration, settings);
+    }
+}

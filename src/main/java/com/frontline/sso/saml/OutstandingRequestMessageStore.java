@@ -1,0 +1,54 @@
+package com.frontline.sso.saml;
+
+import java.util.Optional;
+
+import org.opensaml.core.xml.XMLObject;
+import org.opensaml.core.xml.config.XMLObjectProviderRegistrySupport;
+import org.opensaml.saml.saml2.core.AuthnRequest;
+import org.pac4j.core.context.WebContext;
+import org.pac4j.saml.store.SAMLMessageStore;
+
+import com.frontline.sso.web.LoginTarget;
+
+/**
+ * pac4j's view of {@link OutstandingRequests} for one HTTP request. pac4j stores each AuthnRequest it sends
+ * and looks it up by InResponseTo; here the lookup consumes it, so a request is answered at most once,
+ * and the consumed target is handed to the redirect after login.
+ */
+final class OutstandingRequestMessageStore implements SAMLMessageStore {
+
+    private final OutstandingRequests requests;
+    private final WebContext context;
+
+    OutstandingRequestMessageStore(OutstandingRequests requests, WebContext context) {
+        this.requests = requests;
+        this.context = context;
+    }
+
+    @Override
+    public void set(String requestId, XMLObject message) {
+        requests.remember(requestId, LoginTarget.requested(context));
+    }
+
+    @Override
+    public Optional<XMLObject> get(String requestId) {
+        return requests.consume(requestId).map(target -> {
+            LoginTarget.answered(context, target);
+            return answeredRequest(requestId);
+        });
+    }
+
+    @Override
+    public void remove(String requestId) {
+        requests.consume(requestId);
+    }
+
+    /** pac4j only compares the ID of the stored request; keeping the ID alone keeps shared state small. */
+    private static AuthnRequest answeredRequest(String requestId) {
+        AuthnRequest request = (AuthnRequest) XMLObjectProviderRegistrySupport.getBuilderFactory()
+                .getBuilderOrThrow(AuthnRequest.DEFAULT_ELEMENT_NAME)
+                .buildObject(AuthnRequest.DEFAULT_ELEMENT_NAME);
+        request.setID(requestId);
+        return request;
+    }
+}

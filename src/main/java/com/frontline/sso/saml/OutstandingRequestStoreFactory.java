@@ -1,0 +1,21 @@
+package com.frontline.sso.saml;
+
+import org.pac4j.core.context.WebContext;
+import org.pac4j.core.context.session.SessionStore;
+import org.pac4j.saml.store.SAMLMessageStore;
+import org.pac4j.saml.store.SAMLMessageStoreFactory;
+
+/** Gives pac4j a message store over the shared {@link OutstandingRequests}, bound to the current HTTP request. */
+final class OutstandingRequestStoreFactory implements SAMLMessageStoreFactory {
+
+    private final OutstandingRequests requests;
+
+    OutstandingRequestStoreFactory(OutstandingRequests requests) {
+        this.requests = requests;
+    }
+
+    @Override
+    public SAMLMessageStore getMessageStore(WebContext context, SessionStore sessionStore) {
+        return new OutstandingRequestMessageStore(requests, context);
+    }
+}

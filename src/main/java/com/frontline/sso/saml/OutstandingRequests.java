@@ -1,0 +1,41 @@
+package com.frontline.sso.saml;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import com.frontline.sso.state.ExpiringStore;
+import com.frontline.sso.state.ExpiringStores;
+
+/**
+ * AuthnRequests this SP issued and that no response has answered yet, each with the page the user asked for.
+ * Keyed by the request ID (which returns as InResponseTo), not by the session: the IdP's cross-site POST to
+ * the ACS arrives without the session cookie, and in a cluster it may reach another node.
+ */
+public final class OutstandingRequests {
+
+    /** How long a user may stay at the IdP's login page before the request is forgotten. */
+    public static final Duration LIFETIME = Duration.ofMinutes(30);
+
+    private final ExpiringStore<String> targets;
+
+    public OutstandingRequests(ExpiringStore<String> targets) {
+        this.targets = targets;
+    }
+
+    public static OutstandingRequests open() {
+        return new OutstandingRequests(ExpiringStores.open("frontline-sso-outstanding-requests", String.class, LIFETIME));
+    }
+
+    public void remember(String requestId, String target) {
+        targets.putIfAbsent(requestId, target);
+    }
+
+    /** The target of the request, once: a second response to the same request finds nothing. */
+    public Optional<String> consume(String requestId) {
+        return targets.consume(requestId);
+    }
+
+    public boolean distributed() {
+        return targets.distributed();
+    }
+}

@@ -1,0 +1,20 @@
+package com.frontline.sso.state;
+
+import java.util.Optional;
+
+/**
+ * A key-value store whose entries expire: the shape of every piece of state the SP shares between
+ * server instances (outstanding AuthnRequests, the replay cache). Values are JDK types only, so any
+ * node of a cluster can read them without the application's classes.
+ */
+public interface ExpiringStore<V> {
+
+    /** Stores the value unless the key is present; true if it was stored (an atomic check-and-set). */
+    boolean putIfAbsent(String key, V value);
+
+    /** Removes and returns the value: a one-time consumption. */
+    Optional<V> consume(String key);
+
+    /** Whether entries live in a cluster-wide data grid (for the startup log). */
+    boolean distributed();
+}
