@@ -61,8 +61,14 @@ public final class RejectionClassifier {
         return new Rejection(SsoError.AUTHENTICATION_FAILED, describe(failure));
     }
 
+    /** The message of the failure, skipping wrappers whose message is only their cause's toString(). */
     private static String describe(Throwable failure) {
-        String message = failure.getMessage();
-        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+        Throwable meaningful = failure;
+        while (meaningful.getCause() != null && meaningful.getCause() != meaningful
+                && String.valueOf(meaningful.getMessage()).equals(meaningful.getCause().toString())) {
+            meaningful = meaningful.getCause();
+        }
+        String message = meaningful.getMessage();
+        return message == null || message.isBlank() ? meaningful.getClass().getSimpleName() : message;
     }
 }

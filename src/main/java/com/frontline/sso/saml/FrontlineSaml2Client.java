@@ -2,6 +2,8 @@ package com.frontline.sso.saml;
 
 import org.pac4j.saml.client.SAML2Client;
 import org.pac4j.saml.config.SAML2Configuration;
+import org.pac4j.saml.sso.impl.SAML2WebSSOMessageSender;
+import org.pac4j.saml.sso.impl.SAML2WebSSOProfileHandler;
 
 import com.frontline.sso.config.SsoSettings;
 
@@ -31,6 +33,15 @@ public final class FrontlineSaml2Client extends SAML2Client {
     @Override
     protected void initSAMLReplayCache() {
         this.replayCache = sharedReplayCache;
+    }
+
+    /** HTTP-POST responses only (no artifact binding: its SOAP back-channel is untested on OpenSAML 4.0.1). */
+    @Override
+    protected void initSAMLProfileHandler() {
+        this.profileHandler = new SAML2WebSSOProfileHandler(
+                new SAML2WebSSOMessageSender(signatureSigningParametersProvider, configuration.getAuthnRequestBindingType(),
+                        true, configuration.isAuthnRequestSigned()),
+                new AcsMessageReceiver(authnResponseValidator, configuration, settings.acsUrl()));
     }
 
     @Override

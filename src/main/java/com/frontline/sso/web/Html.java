@@ -1,6 +1,6 @@
 package com.frontline.sso.web;
 
-/** HTML escaping for the few server-rendered pages. */
+/** HTML escaping for the few server-rendered pages (text and double-quoted attributes). */
 final class Html {
 
     private Html() {
@@ -15,7 +15,6 @@ final class Html {
                 case '>' -> out.append("&gt;");
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
                 default -> out.append(c);
             }
         }

@@ -1,0 +1,194 @@
+package com.frontline.sso.server;
+
+import static com.frontline.sso.server.Rejections.assertRefused;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.w3c.dom.Element;
+
+import com.frontline.sso.testsupport.saml.ForgedResponse;
+import com.frontline.sso.testsupport.saml.RedirectBinding;
+import com.frontline.sso.testsupport.saml.ResponseForge;
+import com.frontline.sso.testsupport.saml.SpClient;
+import com.frontline.sso.testsupport.saml.TestIdp;
+
+/**
+ * The SP on stock Payara Micro, driven over HTTP with responses forged and signed by a test IdP key:
+ * metadata, the signed AuthnRequest, a valid login, and the bad messages of the first issue.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AcsIT {
+
+    private static final String DEEP_LINK = "/index.html?tab=queue&filter=open";
+
+    private SpClient browser;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ArquillianDeployment.builtWar();
+    }
+
+    @BeforeEach
+    void newBrowser() {
+        browser = new SpClient(ArquillianDeployment.baseUrl());
+    }
+
+    private ResponseForge answering(RedirectBinding request) {
+        return TestIdp.trusted().response(browser.spEntityId(), browser.acsUrl()).inResponseTo(request.id());
+    }
+
+    @Test
+    void metadataDescribesTheSp() {
+        HttpResponse<String> response = browser.get("/saml/metadata", "*/*");
+        assertEquals(200, response.statusCode());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/samlmetadata+xml"));
+        String xml = response.body();
+        assertTrue(xml.contains("entityID=\"" + browser.spEntityId() + "\""), xml);
+        assertTrue(xml.contains("AuthnRequestsSigned=\"true\""), xml);
+        assertTrue(xml.contains("WantAssertionsSigned=\"true\""), xml);
+        assertTrue(xml.contains("Binding=\"urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST\" Location=\"" + browser.acsUrl() + "\""), xml);
+        assertTrue(xml.contains("<md:KeyDescriptor use=\"signing\">"), xml);
+        assertTrue(!xml.contains("use=\"encryption\""), "no encryption key is advertised: " + xml);
+    }
+
+    @Test
+    void unauthenticatedBrowserIsSentToTheIdpWithASignedAuthnRequest() {
+        RedirectBinding request = browser.startLogin(DEEP_LINK);
+        assertEquals("https://idp.test.frontline.invalid/saml/sso", request.endpoint());
+        Element authnRequest = request.message();
+        assertEquals("AuthnRequest", authnRequest.getLocalName());
+        assertEquals(browser.acsUrl(), authnRequest.getAttribute("AssertionConsumerServiceURL"));
+        assertEquals("https://idp.test.frontline.invalid/saml/sso", authnRequest.getAttribute("Destination"));
+        assertEquals(browser.spEntityId(), authnRequest.getElementsByTagNameNS("urn:oasis:names:tc:SAML:2.0:assertion", "Issuer")
+                .item(0).getTextContent());
+        assertEquals("http://www.w3.org/2001/04/xmldsig-more#rsa-sha256", request.parameter("SigAlg"));
+        assertTrue(request.signatureVerifies(browser.spSigningCertificate()),
+                "the AuthnRequest's signature must verify with the certificate of our own metadata");
+    }
+
+    @Test
+    void apiClientsGet401JsonInsteadOfARedirect() {
+        HttpResponse<String> response = browser.get("/api/me", "application/json");
+        assertEquals(401, response.statusCode());
+        assertTrue(response.body().contains("\"error\":\"unauthenticated\""), response.body());
+    }
+
+    @Test
+    void validResponseLandsOnTheDeepLinkWithASession() {
+        RedirectBinding request = browser.startLogin(DEEP_LINK);
+        HttpResponse<String> acs = browser.postAcs(answering(request).sign().base64());
+        assertEquals(303, acs.statusCode(), acs.body());
+        assertEquals(DEEP_LINK, acs.headers().firstValue("Location").map(ArquillianDeploymentUrls::path).orElse(""));
+        String cookie = acs.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
+        assertTrue(cookie.contains("HttpOnly") && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), "session cookie flags: " + cookie);
+
+        HttpResponse<String> me = browser.get("/api/me", "application/json");
+        assertEquals(200, me.statusCode(), me.body());
+        assertTrue(me.body().contains("\"email\":\"alice@example.com\""), me.body());
+        assertTrue(me.body().contains("\"roles\":[\"agent\"]"), me.body());
+        assertTrue(me.body().contains("\"name\":\"Alice Agent\""), me.body());
+        assertTrue(me.body().contains("\"idp\":\"" + TestIdp.ENTITY_ID + "\""), me.body());
+        assertEquals(200, browser.get(DEEP_LINK).statusCode(), "the protected page is served");
+    }
+
+    @Test
+    void rolesSentAsRepeatedAttributesAreMerged() {
+        RedirectBinding request = browser.startLogin("/");
+        HttpResponse<String> acs = browser.postAcs(answering(request).attribute("roles", "supervisor", "agent")
+                .repeatedAttributes().sign().base64());
+        assertEquals(303, acs.statusCode(), acs.body());
+        String me = browser.get("/api/me", "application/json").body();
+        assertTrue(me.contains("\"roles\":[\"supervisor\",\"agent\"]"), me);
+    }
+
+    @Test
+    void userWithoutTheAgentRoleGetsA403PageAndNothingOfTheApp() {
+        RedirectBinding request = browser.startLogin("/");
+        browser.postAcs(answering(request).attribute("email", "bob@example.com").nameId("bob@example.com",
+                "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress").attribute("roles", "supervisor").sign().base64());
+        HttpResponse<String> page = browser.get("/");
+        assertEquals(403, page.statusCode());
+        assertTrue(page.body().contains("'agent' role") && page.body().contains("role_missing"), page.body());
+        assertTrue(!page.body().contains("Agent console"), "nothing of the app is served");
+        HttpResponse<String> api = browser.get("/api/me", "application/json");
+        assertEquals(403, api.statusCode());
+        assertTrue(api.body().contains("\"error\":\"role_missing\""), api.body());
+    }
+
+    @Test
+    void tamperedResponseIsRefused() {
+        RedirectBinding request = browser.startLogin("/");
+        String xml = answering(request).sign().xml().replace("alice@example.com", "mallory@example.com");
+        assertRefused(browser, browser.postAcs(ForgedResponse.encode(xml)), 403, "invalid_signature");
+    }
+
+    @Test
+    void unsignedResponseIsRefused() {
+        RedirectBinding request = browser.startLogin("/");
+        assertRefused(browser, browser.postAcs(answering(request).signResponse(false).signAssertion(false).sign().base64()),
+                403, "missing_signature");
+    }
+
+    @Test
+    void expiredResponseIsRefused() {
+        RedirectBinding request = browser.startLogin("/");
+        assertRefused(browser, browser.postAcs(answering(request).clockShift(Duration.ofMinutes(-20)).sign().base64()),
+                403, "invalid_assertion_time");
+    }
+
+    @Test
+    void wrongAudienceIsRefused() {
+        RedirectBinding request = browser.startLogin("/");
+        assertRefused(browser, browser.postAcs(answering(request).audience("https://other-app.example.com").sign().base64()),
+                403, "invalid_audience");
+    }
+
+    @Test
+    void wrongDestinationIsRefused() {
+        RedirectBinding request = browser.startLogin("/");
+        assertRefused(browser, browser.postAcs(answering(request).destination("https://other-app.example.com/acs").sign().base64()),
+                403, "invalid_destination");
+    }
+
+    @Test
+    void responseWithoutEmailIsRefusedWithAClearPage() {
+        RedirectBinding request = browser.startLogin("/");
+        assertRefused(browser, browser.postAcs(answering(request).withoutAttribute("email")
+                .nameId("opaque-id-123", "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent").sign().base64()),
+                403, "missing_email");
+    }
+
+    @Test
+    void replayedResponseIsRefused() {
+        RedirectBinding request = browser.startLogin("/");
+        String response = answering(request).sign().base64();
+        assertEquals(303, browser.postAcs(response).statusCode());
+        SpClient attacker = new SpClient(ArquillianDeployment.baseUrl());
+        HttpResponse<String> replay = attacker.postAcs(response);
+        assertRefused(attacker, replay, 403, "replayed_assertion");
+    }
+
+    @Test
+    void logoutEndsTheSession() {
+        RedirectBinding request = browser.startLogin("/");
+        browser.postAcs(answering(request).sign().base64());
+        assertTrue(browser.hasSession());
+        HttpResponse<String> logout = browser.get("/logout");
+        assertEquals(302, logout.statusCode());
+        assertTrue(logout.headers().firstValue("Location").orElse("").endsWith("/signed-out.html"));
+        assertEquals(200, browser.get("/signed-out.html").statusCode());
+        assertTrue(!browser.hasSession(), "after /logout the session is gone");
+        assertEquals(302, browser.get("/").statusCode(), "a protected page sends the browser to the IdP again");
+    }
+}

@@ -1,0 +1,23 @@
+package com.frontline.sso.server;
+
+import java.io.File;
+import java.net.URI;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The WAR exactly as `mvn package` built it, and the address arquillian.xml starts it on. */
+final class ArquillianDeployment {
+
+    private ArquillianDeployment() {
+    }
+
+    static WebArchive builtWar() {
+        File war = new File(System.getProperty("frontline.war", "target/frontline-sso.war"));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+    }
+
+    static URI baseUrl() {
+        return URI.create("http://localhost:" + System.getProperty("arquillian.port"));
+    }
+}
