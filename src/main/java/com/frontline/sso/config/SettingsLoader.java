@@ -31,6 +31,9 @@ public final class SettingsLoader {
     public static final Setting MAX_MESSAGE_BYTES = new Setting("sso.max-message-bytes");
     public static final Setting SESSION_MAX = new Setting("sso.session.max");
     public static final Setting SESSION_IDLE = new Setting("sso.session.idle");
+    public static final Setting ENCRYPTION_KEYSTORE_PATH = new Setting("sso.encryption.keystore.path");
+    public static final Setting ENCRYPTION_KEYSTORE_PASSWORD = new Setting("sso.encryption.keystore.password");
+    public static final Setting ENCRYPTION_KEYSTORE_ALIAS = new Setting("sso.encryption.keystore.alias");
 
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
 
@@ -43,7 +46,8 @@ public final class SettingsLoader {
         String idpMetadata = reader.required(IDP_METADATA,
                 "Set it to the IdP's metadata URL (https://...) or to the path of its metadata XML file.").orElse("");
         String spEntityId = reader.text(SP_ENTITY_ID, baseUrl + SsoSettings.METADATA_PATH);
-        Optional<SsoSettings.KeystoreSetting> keystore = keystore(reader);
+        Optional<SsoSettings.KeystoreSetting> keystore = keystore(reader, KEYSTORE_PATH, KEYSTORE_PASSWORD, KEYSTORE_ALIAS,
+                "or neither to let the SP generate its key.");
         Path dataDir = Path.of(reader.text(DATA_DIR, Path.of(System.getProperty("user.home"), ".frontline-sso").toString()));
         Duration clockSkew = reader.duration(CLOCK_SKEW, Duration.ofSeconds(60));
         if (clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
@@ -71,7 +75,9 @@ public final class SettingsLoader {
                 landing,
                 reader.positiveInt(MAX_MESSAGE_BYTES, 256 * 1024),
                 reader.duration(SESSION_MAX, Duration.ofHours(8)),
-                reader.duration(SESSION_IDLE, Duration.ofMinutes(30)));
+                reader.duration(SESSION_IDLE, Duration.ofMinutes(30)),
+                keystore(reader, ENCRYPTION_KEYSTORE_PATH, ENCRYPTION_KEYSTORE_PASSWORD, ENCRYPTION_KEYSTORE_ALIAS,
+                        "or neither if the IdP does not encrypt assertions."));
         if (!reader.problems().isEmpty()) {
             throw new InvalidSettingsException(reader.problems());
         }
@@ -95,26 +101,28 @@ public final class SettingsLoader {
         }
     }
 
-    private static Optional<SsoSettings.KeystoreSetting> keystore(SettingsReader reader) {
-        Optional<String> path = reader.optional(KEYSTORE_PATH);
-        Optional<String> password = reader.optional(KEYSTORE_PASSWORD);
+    /** A PKCS12 keystore given by path and password (both or neither), with an optional alias. */
+    private static Optional<SsoSettings.KeystoreSetting> keystore(SettingsReader reader, Setting pathSetting,
+                                                                 Setting passwordSetting, Setting aliasSetting, String neither) {
+        Optional<String> path = reader.optional(pathSetting);
+        Optional<String> password = reader.optional(passwordSetting);
         if (path.isEmpty() && password.isEmpty()) {
             return Optional.empty();
         }
         if (path.isEmpty()) {
-            reader.problem(KEYSTORE_PATH, "is not set although " + KEYSTORE_PASSWORD.label()
-                    + " is. Set both to use your own PKCS12 keystore, or neither to let the SP generate its key.");
+            reader.problem(pathSetting, "is not set although " + passwordSetting.label()
+                    + " is. Set both to use a PKCS12 keystore, " + neither);
             return Optional.empty();
         }
         if (password.isEmpty()) {
-            reader.problem(KEYSTORE_PASSWORD, "is not set although " + KEYSTORE_PATH.label() + " is. Set the keystore's password.");
+            reader.problem(passwordSetting, "is not set although " + pathSetting.label() + " is. Set the keystore's password.");
             return Optional.empty();
         }
         Path file = Path.of(path.get());
         if (!Files.isReadable(file)) {
-            reader.problem(KEYSTORE_PATH, "points to '" + file + "', which does not exist or is not readable by the server.");
+            reader.problem(pathSetting, "points to '" + file + "', which does not exist or is not readable by the server.");
             return Optional.empty();
         }
-        return Optional.of(new SsoSettings.KeystoreSetting(file, password.get(), reader.optional(KEYSTORE_ALIAS)));
+        return Optional.of(new SsoSettings.KeystoreSetting(file, password.get(), reader.optional(aliasSetting)));
     }
 }

@@ -27,7 +27,8 @@ public record SsoSettings(
         String idpInitiatedLanding,
         int maxMessageBytes,
         Duration maxSession,
-        Duration idleSession) {
+        Duration idleSession,
+        Optional<KeystoreSetting> encryptionKeystore) {
 
     /** Path of the Assertion Consumer Service, relative to the application. */
     public static final String ACS_PATH = "/saml/acs";

@@ -22,6 +22,9 @@ public enum SsoError {
             "The IdP signs with SHA-1 (or weaker). Switch it to RSA-SHA256; only if impossible set sso.allow-sha1=true."),
     ENCRYPTION_NOT_CONFIGURED("encryption_not_configured", 400, "The sign-in message is encrypted, but this application cannot decrypt it.",
             "The IdP encrypts assertions but no decryption key is configured. Turn off assertion encryption at the IdP."),
+    DECRYPTION_FAILED("decryption_failed", 400, "The sign-in message could not be decrypted.",
+            "The IdP encrypted the assertion for a key other than sso.encryption.keystore.*: register this SP's current "
+                    + "metadata (its encryption certificate) at the IdP."),
     INVALID_STATUS("invalid_status", 403, "The identity provider reported that sign-in failed.",
             "The IdP answered with a non-Success status (see detail): the user may not be assigned to the application."),
     INVALID_ISSUER("invalid_issuer", 403, "The sign-in message comes from an unexpected identity provider.",

@@ -1,5 +1,7 @@
 package com.frontline.sso.saml;
 
+import java.util.Optional;
+
 import org.pac4j.saml.client.SAML2Client;
 import org.pac4j.saml.config.SAML2Configuration;
 import org.pac4j.saml.sso.impl.SAML2WebSSOMessageSender;
@@ -17,12 +19,25 @@ public final class FrontlineSaml2Client extends SAML2Client {
 
     private final SsoSettings settings;
     private final SharedReplayCache sharedReplayCache;
+    private final Optional<EncryptionKey> encryptionKey;
 
-    public FrontlineSaml2Client(SAML2Configuration configuration, SsoSettings settings, SharedReplayCache replayCache) {
+    public FrontlineSaml2Client(SAML2Configuration configuration, SsoSettings settings, SharedReplayCache replayCache,
+                                Optional<EncryptionKey> encryptionKey) {
         super(configuration);
         this.settings = settings;
         this.sharedReplayCache = replayCache;
+        this.encryptionKey = encryptionKey;
         setName(NAME);
+    }
+
+    public Optional<EncryptionKey> encryptionKey() {
+        return encryptionKey;
+    }
+
+    /** pac4j would decrypt with the signing key; here only a configured encryption key decrypts, else nothing does. */
+    @Override
+    protected void initDecrypter() {
+        this.decrypter = encryptionKey.map(EncryptionKey::decrypter).orElse(null);
     }
 
     @Override

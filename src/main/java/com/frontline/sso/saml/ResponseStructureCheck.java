@@ -31,19 +31,32 @@ final class ResponseStructureCheck {
     private static final String EXC_C14N_WITH_COMMENTS = "http://www.w3.org/2001/10/xml-exc-c14n#WithComments";
 
     private final AlgorithmPolicy algorithms;
+    private final boolean decryptionEnabled;
 
-    ResponseStructureCheck(AlgorithmPolicy algorithms) {
+    ResponseStructureCheck(AlgorithmPolicy algorithms, boolean decryptionEnabled) {
         this.algorithms = algorithms;
+        this.decryptionEnabled = decryptionEnabled;
     }
 
     void verify(Element response) {
         if (!SAMLConstants.SAML20P_NS.equals(response.getNamespaceURI()) || !"Response".equals(response.getLocalName())) {
             throw new SsoRejection(SsoError.MALFORMED_MESSAGE, "the message is not a SAML 2.0 Response");
         }
-        rejectEncryptedContent(response);
+        if (!decryptionEnabled) {
+            rejectEncryptedContent(response);
+        }
         verifyUniqueIds(response);
-        Element assertion = singleAssertion(response);
-        NodeList signatures = response.getElementsByTagNameNS(DSIG_NS, "Signature");
+        verifySignatures(response, response, singleAssertion(response));
+    }
+
+    /** The same rules for an assertion that was encrypted, once decrypted: its signature may only cover itself. */
+    void verifyDecrypted(Element assertion) {
+        verifyUniqueIds(assertion);
+        verifySignatures(assertion, assertion, assertion);
+    }
+
+    private void verifySignatures(Element scope, Element response, Element assertion) {
+        NodeList signatures = scope.getElementsByTagNameNS(DSIG_NS, "Signature");
         for (int i = 0; i < signatures.getLength(); i++) {
             verifySignatureElement((Element) signatures.item(i), response, assertion);
         }
@@ -73,13 +86,15 @@ final class ResponseStructureCheck {
         }
     }
 
+    /** The one Assertion (or, with decryption configured, EncryptedAssertion) of the response. */
     private static Element singleAssertion(Element response) {
         NodeList assertions = response.getElementsByTagNameNS(SAMLConstants.SAML20_NS, "Assertion");
-        if (assertions.getLength() != 1) {
-            throw new SsoRejection(SsoError.INVALID_STRUCTURE,
-                    "expected exactly one Assertion in the response, found " + assertions.getLength());
+        NodeList encrypted = response.getElementsByTagNameNS(SAMLConstants.SAML20_NS, "EncryptedAssertion");
+        int count = assertions.getLength() + encrypted.getLength();
+        if (count != 1) {
+            throw new SsoRejection(SsoError.INVALID_STRUCTURE, "expected exactly one assertion in the response, found " + count);
         }
-        Element assertion = (Element) assertions.item(0);
+        Element assertion = (Element) (assertions.getLength() == 1 ? assertions.item(0) : encrypted.item(0));
         if (assertion.getParentNode() != response) {
             throw new SsoRejection(SsoError.INVALID_STRUCTURE, "the Assertion is not a direct child of the Response");
         }

@@ -9,6 +9,7 @@ import org.pac4j.core.http.callback.NoParameterCallbackUrlResolver;
 import org.pac4j.saml.config.SAML2Configuration;
 import org.springframework.core.io.FileSystemResource;
 
+import com.frontline.sso.config.SettingsLoader;
 import com.frontline.sso.config.SsoSettings;
 
 /**
@@ -22,8 +23,9 @@ public final class SamlClientFactory {
 
     public static FrontlineSaml2Client create(SsoSettings settings, SharedReplayCache replayCache, OutstandingRequests requests) {
         SpKeystore keystore = SpKeystore.resolve(settings);
+        settings.keystore().ifPresent(configured -> KeystoreCredential.load(configured, SettingsLoader.KEYSTORE_PATH));
         SAML2Configuration configuration = configuration(settings, keystore, requests);
-        FrontlineSaml2Client client = new FrontlineSaml2Client(configuration, settings, replayCache);
+        FrontlineSaml2Client client = new FrontlineSaml2Client(configuration, settings, replayCache, EncryptionKey.from(settings));
         client.setCallbackUrl(settings.acsUrl());
         client.setCallbackUrlResolver(new NoParameterCallbackUrlResolver());
         try {

@@ -5,12 +5,15 @@ import java.net.URISyntaxException;
 import java.time.Instant;
 
 import org.opensaml.core.xml.XMLObject;
+import org.opensaml.saml.saml2.core.Assertion;
 import org.opensaml.saml.saml2.core.Conditions;
+import org.opensaml.saml.saml2.core.EncryptedAssertion;
 import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.saml.saml2.core.Status;
 import org.opensaml.saml.saml2.core.StatusCode;
 import org.opensaml.saml.saml2.core.SubjectConfirmationData;
 import org.opensaml.saml.saml2.encryption.Decrypter;
+import org.opensaml.xmlsec.encryption.support.DecryptionException;
 import org.opensaml.xmlsec.signature.Signature;
 import org.opensaml.xmlsec.signature.support.SignatureTrustEngine;
 import org.pac4j.core.credentials.Credentials;
@@ -43,7 +46,7 @@ final class StrictResponseValidator extends SAML2AuthnResponseValidator {
                             SAML2Configuration configuration, SsoSettings settings) {
         super(engine, decrypter, replayCache, configuration);
         this.settings = settings;
-        this.structure = new ResponseStructureCheck(new AlgorithmPolicy(settings.allowSha1()));
+        this.structure = new ResponseStructureCheck(new AlgorithmPolicy(settings.allowSha1()), decrypter != null);
         setAcceptedSkew(settings.clockSkew().toSeconds());
     }
 
@@ -60,6 +63,21 @@ final class StrictResponseValidator extends SAML2AuthnResponseValidator {
                     "the response answers no AuthnRequest (IdP-initiated) and sso.idp-initiated.enabled is false");
         }
         return super.validate(context);
+    }
+
+    /** Decrypts the one encrypted assertion (only reached when a decryption key is configured), then checks it like a plain one. */
+    @Override
+    protected void decryptEncryptedAssertions(Response response, Decrypter decrypter) {
+        for (EncryptedAssertion encrypted : response.getEncryptedAssertions()) {
+            try {
+                Assertion assertion = decrypter.decrypt(encrypted);
+                structure.verifyDecrypted(assertion.getDOM());
+                response.getAssertions().add(assertion);
+            } catch (DecryptionException e) {
+                throw new SsoRejection(SsoError.DECRYPTION_FAILED, "the encrypted assertion cannot be decrypted with the "
+                        + "configured encryption key: " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Unverified, for the audit line only: who the message claims to be from and about. */

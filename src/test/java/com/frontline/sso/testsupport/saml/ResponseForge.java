@@ -64,6 +64,7 @@ public final class ResponseForge {
     private String signatureAlgorithm = SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256;
     private String digestAlgorithm = SignatureConstants.ALGO_ID_DIGEST_SHA256;
     private String assertionId = Saml.newId();
+    private java.security.cert.X509Certificate encryptFor;
 
     ResponseForge(TestIdp idp, String spEntityId, String acsUrl) {
         this.idp = idp;
@@ -99,6 +100,8 @@ public final class ResponseForge {
     public ResponseForge embedCertificate(boolean value) { this.embedCertificate = value; return this; }
     public ResponseForge algorithms(String signature, String digest) { this.signatureAlgorithm = signature; this.digestAlgorithm = digest; return this; }
     public ResponseForge assertionId(String value) { this.assertionId = value; return this; }
+    /** Encrypts the (signed) assertion for this certificate, as IdPs do when the SP publishes an encryption key. */
+    public ResponseForge encryptFor(java.security.cert.X509Certificate certificate) { this.encryptFor = certificate; return this; }
 
     public String assertionId() {
         return assertionId;
@@ -116,14 +119,19 @@ public final class ResponseForge {
         response.setIssuer(issuer());
         response.setStatus(status());
         Assertion assertion = assertion(now);
-        response.getAssertions().add(assertion);
         try {
             Signature assertionSignature = signAssertion ? attachSignature(assertion) : null;
-            Signature responseSignature = signResponse ? attachSignature(response) : null;
-            Saml.marshall(response);
+            Saml.marshall(assertion);
             if (assertionSignature != null) {
                 Signer.signObject(assertionSignature);
             }
+            if (encryptFor != null) {
+                response.getEncryptedAssertions().add(AssertionEncryption.encrypt(assertion, encryptFor));
+            } else {
+                response.getAssertions().add(assertion);
+            }
+            Signature responseSignature = signResponse ? attachSignature(response) : null;
+            Saml.marshall(response);
             if (responseSignature != null) {
                 Signer.signObject(responseSignature);
             }
