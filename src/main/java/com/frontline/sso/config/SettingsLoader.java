@@ -13,21 +13,12 @@ import org.eclipse.microprofile.config.Config;
 public final class SettingsLoader {
 
     public static final Setting BASE_URL = new Setting("sso.base-url");
-    public static final Setting IDP_METADATA = new Setting("sso.idp.metadata");
-    public static final Setting SP_ENTITY_ID = new Setting("sso.sp.entity-id");
     public static final Setting KEYSTORE_PATH = new Setting("sso.keystore.path");
     public static final Setting KEYSTORE_PASSWORD = new Setting("sso.keystore.password");
     public static final Setting KEYSTORE_ALIAS = new Setting("sso.keystore.alias");
     public static final Setting DATA_DIR = new Setting("sso.data-dir");
-    public static final Setting EMAIL_ATTRIBUTE = new Setting("sso.attribute.email");
-    public static final Setting ROLES_ATTRIBUTE = new Setting("sso.attribute.roles");
-    public static final Setting REQUIRED_ROLE = new Setting("sso.role.required");
     public static final Setting CLOCK_SKEW = new Setting("sso.clock-skew");
     public static final Setting MAX_AUTHENTICATION_AGE = new Setting("sso.max-authentication-age");
-    public static final Setting REQUIRE_SIGNED_ASSERTIONS = new Setting("sso.require-signed-assertions");
-    public static final Setting ALLOW_SHA1 = new Setting("sso.allow-sha1");
-    public static final Setting IDP_INITIATED_ENABLED = new Setting("sso.idp-initiated.enabled");
-    public static final Setting IDP_INITIATED_LANDING = new Setting("sso.idp-initiated.landing");
     public static final Setting MAX_MESSAGE_BYTES = new Setting("sso.max-message-bytes");
     public static final Setting SESSION_MAX = new Setting("sso.session.max");
     public static final Setting SESSION_IDLE = new Setting("sso.session.idle");
@@ -43,9 +34,6 @@ public final class SettingsLoader {
     public static SsoSettings load(Config config) {
         SettingsReader reader = new SettingsReader(config);
         URI baseUrl = baseUrl(reader);
-        String idpMetadata = reader.required(IDP_METADATA,
-                "Set it to the IdP's metadata URL (https://...) or to the path of its metadata XML file.").orElse("");
-        String spEntityId = reader.text(SP_ENTITY_ID, baseUrl + SsoSettings.METADATA_PATH);
         Optional<SsoSettings.KeystoreSetting> keystore = keystore(reader, KEYSTORE_PATH, KEYSTORE_PASSWORD, KEYSTORE_ALIAS,
                 "or neither to let the SP generate its key.");
         Path dataDir = Path.of(reader.text(DATA_DIR, Path.of(System.getProperty("user.home"), ".frontline-sso").toString()));
@@ -54,30 +42,18 @@ public final class SettingsLoader {
             reader.problem(CLOCK_SKEW, "is " + clockSkew.toSeconds() + " s; more than " + MAX_CLOCK_SKEW.toSeconds()
                     + " s would accept stale assertions. Synchronise the clocks (NTP) and use a smaller value.");
         }
-        String landing = reader.text(IDP_INITIATED_LANDING, "/");
-        if (!RelativeTarget.isSafe(landing)) {
-            reader.problem(IDP_INITIATED_LANDING, "must be a path of this application starting with '/', was '" + landing + "'");
-        }
         SsoSettings settings = new SsoSettings(
                 baseUrl,
-                idpMetadata,
-                spEntityId,
                 keystore,
                 dataDir,
-                reader.text(EMAIL_ATTRIBUTE, "email"),
-                reader.text(ROLES_ATTRIBUTE, "roles"),
-                reader.text(REQUIRED_ROLE, "agent"),
                 clockSkew,
                 reader.duration(MAX_AUTHENTICATION_AGE, Duration.ofHours(8)),
-                reader.flag(REQUIRE_SIGNED_ASSERTIONS, false),
-                reader.flag(ALLOW_SHA1, false),
-                reader.flag(IDP_INITIATED_ENABLED, false),
-                landing,
                 reader.positiveInt(MAX_MESSAGE_BYTES, 256 * 1024),
                 reader.duration(SESSION_MAX, Duration.ofHours(8)),
                 reader.duration(SESSION_IDLE, Duration.ofMinutes(30)),
                 keystore(reader, ENCRYPTION_KEYSTORE_PATH, ENCRYPTION_KEYSTORE_PASSWORD, ENCRYPTION_KEYSTORE_ALIAS,
-                        "or neither if the IdP does not encrypt assertions."));
+                        "or neither if the IdP does not encrypt assertions."),
+                new WorkspaceLoader(config, reader, baseUrl).load());
         if (!reader.problems().isEmpty()) {
             throw new InvalidSettingsException(reader.problems());
         }

@@ -1,9 +1,10 @@
 package com.frontline.sso.config;
 
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.eclipse.microprofile.config.Config;
@@ -15,7 +16,7 @@ import org.eclipse.microprofile.config.Config;
 final class SettingsReader {
 
     private final Config config;
-    private final List<String> problems = new ArrayList<>();
+    private final Set<String> problems = new LinkedHashSet<>();
 
     SettingsReader(Config config) {
         this.config = config;
@@ -58,7 +59,7 @@ final class SettingsReader {
     }
 
     List<String> problems() {
-        return problems;
+        return List.copyOf(problems);
     }
 
     private <T> T parsed(Setting setting, T defaultValue, Function<String, T> parser, String expectation) {

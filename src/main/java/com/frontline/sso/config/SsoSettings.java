@@ -8,43 +8,45 @@ import java.util.Optional;
 
 /**
  * Every setting of the SP, validated. Built once at startup by {@link SettingsLoader}; the README's
- * settings table documents each field under its MicroProfile Config name.
+ * settings table documents each field under its MicroProfile Config name. Settings that differ per
+ * identity provider live in the {@link Workspace}s.
  */
 public record SsoSettings(
         URI baseUrl,
-        String idpMetadata,
-        String spEntityId,
         Optional<KeystoreSetting> keystore,
         Path dataDir,
-        String emailAttribute,
-        String rolesAttribute,
-        String requiredRole,
         Duration clockSkew,
         Duration maxAuthenticationAge,
-        boolean requireSignedAssertions,
-        boolean allowSha1,
-        boolean idpInitiatedEnabled,
-        String idpInitiatedLanding,
         int maxMessageBytes,
         Duration maxSession,
         Duration idleSession,
-        Optional<KeystoreSetting> encryptionKeystore) {
+        Optional<KeystoreSetting> encryptionKeystore,
+        List<Workspace> workspaces) {
 
     /** Path of the Assertion Consumer Service, relative to the application. */
     public static final String ACS_PATH = "/saml/acs";
     /** Path of the SP metadata document, relative to the application. */
     public static final String METADATA_PATH = "/saml/metadata";
 
-    public String acsUrl() {
-        return baseUrl + ACS_PATH;
-    }
-
-    public String metadataUrl() {
-        return baseUrl + METADATA_PATH;
+    public SsoSettings {
+        workspaces = List.copyOf(workspaces);
     }
 
     public boolean secureCookies() {
         return "https".equalsIgnoreCase(baseUrl.getScheme());
+    }
+
+    public boolean singleWorkspace() {
+        return workspaces.size() == 1;
+    }
+
+    public Optional<Workspace> workspace(String id) {
+        return workspaces.stream().filter(workspace -> workspace.id().equals(id)).findFirst();
+    }
+
+    /** The first (in a single-IdP deployment, the only) workspace. */
+    public Workspace primary() {
+        return workspaces.get(0);
     }
 
     /** A keystore the administrator supplied instead of the generated one. */
@@ -53,14 +55,5 @@ public record SsoSettings(
         public String toString() {
             return "KeystoreSetting[path=" + path + ", alias=" + alias + "]";
         }
-    }
-
-    /** Names of the claim URIs understood for email and roles without configuration. */
-    public List<String> emailAttributeNames() {
-        return List.of(emailAttribute, "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress");
-    }
-
-    public List<String> rolesAttributeNames() {
-        return List.of(rolesAttribute, "http://schemas.microsoft.com/ws/2008/06/identity/claims/role");
     }
 }

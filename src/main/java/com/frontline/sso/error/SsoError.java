@@ -50,6 +50,8 @@ public enum SsoError {
             "Map the user's email to the attribute named by sso.attribute.email (default 'email') at the IdP."),
     ROLE_MISSING("role_missing", 403, "Your account does not have the role needed for this application.",
             "Assign the required role (sso.role.required, default 'agent') to the user at the IdP, sent in the 'roles' attribute."),
+    UNKNOWN_WORKSPACE("unknown_workspace", 404, "There is no such workspace.",
+            "The workspace ID is not one of sso.workspaces; check the ID the agent typed or the link used."),
     UNAUTHENTICATED("unauthenticated", 401, "Sign-in required.",
             "An API call without a valid session. Sign in through the browser first."),
     AUTHENTICATION_FAILED("authentication_failed", 400, "Sign-in could not be completed.",

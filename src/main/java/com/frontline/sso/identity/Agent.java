@@ -10,6 +10,7 @@ import java.util.Optional;
  * HTTP session (and so in the data grid of a cluster).
  */
 public record Agent(
+        String workspace,
         String email,
         List<String> roles,
         String name,

@@ -7,6 +7,7 @@ import org.pac4j.core.context.WebContext;
 import org.pac4j.core.context.session.SessionStore;
 import org.pac4j.core.profile.UserProfile;
 
+import com.frontline.sso.config.Workspace;
 import com.frontline.sso.error.SsoError;
 import com.frontline.sso.error.SsoRejection;
 
@@ -17,9 +18,11 @@ import com.frontline.sso.error.SsoRejection;
 public final class AgentProfileGenerator implements AuthorizationGenerator {
 
     private final ClaimsMapper mapper;
+    private final Workspace workspace;
 
-    public AgentProfileGenerator(ClaimsMapper mapper) {
+    public AgentProfileGenerator(ClaimsMapper mapper, Workspace workspace) {
         this.mapper = mapper;
+        this.workspace = workspace;
     }
 
     @Override
@@ -28,6 +31,6 @@ public final class AgentProfileGenerator implements AuthorizationGenerator {
         Claims claims = found.filter(Claims.class::isInstance)
                 .map(Claims.class::cast)
                 .orElseThrow(() -> new SsoRejection(SsoError.AUTHENTICATION_FAILED, "no verified assertion in this request"));
-        return Optional.of(AgentProfile.of(mapper.toAgent(claims), samlProfile.getClientName()));
+        return Optional.of(AgentProfile.of(mapper.toAgent(workspace, claims), samlProfile.getClientName()));
     }
 }

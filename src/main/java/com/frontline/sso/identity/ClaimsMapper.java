@@ -12,14 +12,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import com.frontline.sso.config.SsoSettings;
+import com.frontline.sso.config.Workspace;
 import com.frontline.sso.error.SsoError;
 import com.frontline.sso.error.SsoRejection;
 
 /**
- * The single place where SAML claims become the agent. Email from the configured attribute or the standard
- * claim URI (or an email-format NameID, as Google sends it); roles from the configured attribute or the
- * Microsoft role claim, whether sent as one multi-valued Attribute or as repeated Attributes; a display name
- * when the IdP sends one.
+ * The single place where SAML claims become the agent, by the rules of the user's workspace. Email from the
+ * configured attribute or the standard claim URI (or an email-format NameID, as Google sends it); roles from
+ * the configured attribute, the Microsoft role claim or groups, whether sent as one multi-valued Attribute or
+ * as repeated Attributes, plus the application roles the role map grants; a display name when the IdP sends one.
  */
 @ApplicationScoped
 public class ClaimsMapper {
@@ -33,7 +34,6 @@ public class ClaimsMapper {
             new String[] {"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname",
                     "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname"});
 
-    private SsoSettings settings;
     private SessionLimits limits;
     private Clock clock;
 
@@ -47,16 +47,16 @@ public class ClaimsMapper {
     }
 
     public ClaimsMapper(SsoSettings settings, Clock clock) {
-        this.settings = settings;
         this.limits = new SessionLimits(settings.maxSession());
         this.clock = clock;
     }
 
-    public Agent toAgent(Claims claims) {
+    public Agent toAgent(Workspace workspace, Claims claims) {
         var now = clock.instant();
         return new Agent(
-                email(claims),
-                roles(claims),
+                workspace.id(),
+                email(workspace, claims),
+                roles(workspace, claims),
                 displayName(claims).orElse(null),
                 claims.nameId(),
                 claims.nameIdFormat(),
@@ -66,8 +66,8 @@ public class ClaimsMapper {
                 limits.expiry(now, claims.sessionNotOnOrAfter()));
     }
 
-    private String email(Claims claims) {
-        Optional<String> fromAttribute = settings.emailAttributeNames().stream()
+    private static String email(Workspace workspace, Claims claims) {
+        Optional<String> fromAttribute = workspace.emailAttributeNames().stream()
                 .flatMap(name -> claims.values(name).stream())
                 .map(String::trim)
                 .filter(value -> !value.isEmpty())
@@ -75,7 +75,7 @@ public class ClaimsMapper {
         Optional<String> email = fromAttribute.or(() -> EMAIL_NAME_ID_FORMAT.equals(claims.nameIdFormat())
                 ? Optional.ofNullable(claims.nameId()) : Optional.empty());
         String value = email.orElseThrow(() -> new SsoRejection(SsoError.MISSING_EMAIL,
-                "no '" + settings.emailAttribute() + "' attribute (nor the emailaddress claim or an email NameID) for "
+                "no '" + workspace.emailAttribute() + "' attribute (nor the emailaddress claim or an email NameID) for "
                         + claims.nameId()));
         if (!looksLikeEmail(value)) {
             throw new SsoRejection(SsoError.MISSING_EMAIL, "the email claim '" + value + "' is not an email address");
@@ -89,11 +89,19 @@ public class ClaimsMapper {
                 && value.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
     }
 
-    private List<String> roles(Claims claims) {
+    /** The IdP's role and group values, plus every application role that {@code sso.role-map.*} grants for them. */
+    private static List<String> roles(Workspace workspace, Claims claims) {
         Set<String> roles = new LinkedHashSet<>();
-        for (String name : settings.rolesAttributeNames()) {
+        for (String name : workspace.rolesAttributeNames()) {
             claims.values(name).stream().map(String::trim).filter(role -> !role.isEmpty()).forEach(roles::add);
         }
+        Set<String> granted = new LinkedHashSet<>();
+        workspace.roleMap().forEach((appRole, idpValues) -> {
+            if (idpValues.stream().anyMatch(roles::contains)) {
+                granted.add(appRole);
+            }
+        });
+        roles.addAll(granted);
         return new ArrayList<>(roles);
     }
 

@@ -8,26 +8,31 @@ import org.pac4j.saml.sso.impl.SAML2WebSSOMessageSender;
 import org.pac4j.saml.sso.impl.SAML2WebSSOProfileHandler;
 
 import com.frontline.sso.config.SsoSettings;
+import com.frontline.sso.config.Workspace;
 
 /**
- * pac4j's SAML2Client with this SP's parts plugged in: the OpenSAML 4.0.1 signing bridge, the shared
+ * pac4j's SAML2Client for one workspace, with this SP's parts plugged in: the OpenSAML 4.0.1 signing bridge, the shared
  * replay cache and the strict response validator. Everything else is pac4j's.
  */
 public final class FrontlineSaml2Client extends SAML2Client {
 
-    public static final String NAME = "saml";
-
     private final SsoSettings settings;
+    private final Workspace workspace;
     private final SharedReplayCache sharedReplayCache;
     private final Optional<EncryptionKey> encryptionKey;
 
-    public FrontlineSaml2Client(SAML2Configuration configuration, SsoSettings settings, SharedReplayCache replayCache,
-                                Optional<EncryptionKey> encryptionKey) {
+    public FrontlineSaml2Client(SAML2Configuration configuration, SsoSettings settings, Workspace workspace,
+                                SharedReplayCache replayCache, Optional<EncryptionKey> encryptionKey) {
         super(configuration);
         this.settings = settings;
+        this.workspace = workspace;
         this.sharedReplayCache = replayCache;
         this.encryptionKey = encryptionKey;
-        setName(NAME);
+        setName(workspace.id());
+    }
+
+    public Workspace workspace() {
+        return workspace;
     }
 
     public Optional<EncryptionKey> encryptionKey() {
@@ -56,12 +61,12 @@ public final class FrontlineSaml2Client extends SAML2Client {
         this.profileHandler = new SAML2WebSSOProfileHandler(
                 new SAML2WebSSOMessageSender(signatureSigningParametersProvider, configuration.getAuthnRequestBindingType(),
                         true, configuration.isAuthnRequestSigned()),
-                new AcsMessageReceiver(authnResponseValidator, configuration, settings.acsUrl()));
+                new AcsMessageReceiver(authnResponseValidator, configuration, workspace.acsUrl()));
     }
 
     @Override
     protected void initSAMLResponseValidator() {
         this.authnResponseValidator = new StrictResponseValidator(signatureTrustEngineProvider, decrypter, replayCache,
-                configuration, settings);
+                configuration, settings, workspace);
     }
 }

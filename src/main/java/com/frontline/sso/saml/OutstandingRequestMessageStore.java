@@ -18,21 +18,23 @@ import com.frontline.sso.web.LoginTarget;
 final class OutstandingRequestMessageStore implements SAMLMessageStore {
 
     private final OutstandingRequests requests;
+    private final String workspace;
     private final WebContext context;
 
-    OutstandingRequestMessageStore(OutstandingRequests requests, WebContext context) {
+    OutstandingRequestMessageStore(OutstandingRequests requests, String workspace, WebContext context) {
         this.requests = requests;
+        this.workspace = workspace;
         this.context = context;
     }
 
     @Override
     public void set(String requestId, XMLObject message) {
-        requests.remember(requestId, LoginTarget.requested(context));
+        requests.remember(requestId, workspace, LoginTarget.requested(context));
     }
 
     @Override
     public Optional<XMLObject> get(String requestId) {
-        return requests.consume(requestId).map(target -> {
+        return requests.consume(requestId, workspace).map(target -> {
             LoginTarget.answered(context, target);
             return answeredRequest(requestId);
         });
@@ -40,7 +42,7 @@ final class OutstandingRequestMessageStore implements SAMLMessageStore {
 
     @Override
     public void remove(String requestId) {
-        requests.consume(requestId);
+        requests.consume(requestId, workspace);
     }
 
     /** pac4j only compares the ID of the stored request; keeping the ID alone keeps shared state small. */

@@ -9,13 +9,15 @@ import org.pac4j.saml.store.SAMLMessageStoreFactory;
 final class OutstandingRequestStoreFactory implements SAMLMessageStoreFactory {
 
     private final OutstandingRequests requests;
+    private final String workspace;
 
-    OutstandingRequestStoreFactory(OutstandingRequests requests) {
+    OutstandingRequestStoreFactory(OutstandingRequests requests, String workspace) {
         this.requests = requests;
+        this.workspace = workspace;
     }
 
     @Override
     public SAMLMessageStore getMessageStore(WebContext context, SessionStore sessionStore) {
-        return new OutstandingRequestMessageStore(requests, context);
+        return new OutstandingRequestMessageStore(requests, workspace, context);
     }
 }

@@ -26,13 +26,17 @@ public final class OutstandingRequests {
         return new OutstandingRequests(ExpiringStores.open("frontline-sso-outstanding-requests", String.class, LIFETIME));
     }
 
-    public void remember(String requestId, String target) {
-        targets.putIfAbsent(requestId, target);
+    public void remember(String requestId, String workspace, String target) {
+        targets.putIfAbsent(requestId, workspace + '|' + target);
     }
 
-    /** The target of the request, once: a second response to the same request finds nothing. */
-    public Optional<String> consume(String requestId) {
-        return targets.consume(requestId);
+    /**
+     * The target of the request, once: a second response to the same request finds nothing, and neither does
+     * a response to another workspace's request (one IdP cannot answer for another).
+     */
+    public Optional<String> consume(String requestId, String workspace) {
+        String prefix = workspace + '|';
+        return targets.consume(requestId).filter(entry -> entry.startsWith(prefix)).map(entry -> entry.substring(prefix.length()));
     }
 
     public boolean distributed() {

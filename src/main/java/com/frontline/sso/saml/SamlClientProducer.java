@@ -7,17 +7,17 @@ import jakarta.inject.Singleton;
 
 import com.frontline.sso.config.SsoSettings;
 
-/** Makes the initialised SAML client injectable (the web setup, the metadata endpoint). */
+/** Makes the initialised SAML clients injectable (the web setup, the metadata endpoint). */
 @ApplicationScoped
 public class SamlClientProducer {
 
     @Produces
     @Singleton
-    FrontlineSaml2Client client(SsoSettings settings) {
-        return SamlClientFactory.create(settings, SharedReplayCache.open(), OutstandingRequests.open());
+    SamlClients clients(SsoSettings settings) {
+        return SamlClients.create(settings);
     }
 
-    void close(@Disposes FrontlineSaml2Client client) {
-        client.destroy();
+    void close(@Disposes SamlClients clients) {
+        clients.destroy();
     }
 }

@@ -45,7 +45,7 @@ public record SpKeystore(Path path, String password, Optional<String> alias) {
     public static SpKeystore resolve(SsoSettings settings) {
         return settings.keystore()
                 .map(configured -> new SpKeystore(configured.path(), configured.password(), configured.alias()))
-                .orElseGet(() -> generatedIn(settings.dataDir(), settings.spEntityId()));
+                .orElseGet(() -> generatedIn(settings.dataDir(), settings.baseUrl().toString()));
     }
 
     static SpKeystore generatedIn(Path dataDir, String entityId) {

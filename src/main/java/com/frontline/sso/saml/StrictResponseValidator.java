@@ -28,6 +28,7 @@ import org.pac4j.saml.util.SAML2Utils;
 
 import com.frontline.sso.audit.MessageFacts;
 import com.frontline.sso.config.SsoSettings;
+import com.frontline.sso.config.Workspace;
 import com.frontline.sso.error.SsoError;
 import com.frontline.sso.identity.Claims;
 import com.frontline.sso.error.SsoRejection;
@@ -39,15 +40,17 @@ import com.frontline.sso.error.SsoRejection;
  */
 final class StrictResponseValidator extends SAML2AuthnResponseValidator {
 
-    private final SsoSettings settings;
+    private final Workspace workspace;
+    private final long skewSeconds;
     private final ResponseStructureCheck structure;
 
     StrictResponseValidator(SAML2SignatureTrustEngineProvider engine, Decrypter decrypter, ReplayCacheProvider replayCache,
-                            SAML2Configuration configuration, SsoSettings settings) {
+                            SAML2Configuration configuration, SsoSettings settings, Workspace workspace) {
         super(engine, decrypter, replayCache, configuration);
-        this.settings = settings;
-        this.structure = new ResponseStructureCheck(new AlgorithmPolicy(settings.allowSha1()), decrypter != null);
-        setAcceptedSkew(settings.clockSkew().toSeconds());
+        this.workspace = workspace;
+        this.skewSeconds = settings.clockSkew().toSeconds();
+        this.structure = new ResponseStructureCheck(new AlgorithmPolicy(workspace.allowSha1()), decrypter != null);
+        setAcceptedSkew(skewSeconds);
     }
 
     @Override
@@ -58,7 +61,7 @@ final class StrictResponseValidator extends SAML2AuthnResponseValidator {
         }
         noteClaimedIdentity(context, response);
         structure.verify(response.getDOM());
-        if (response.getInResponseTo() == null && !settings.idpInitiatedEnabled()) {
+        if (response.getInResponseTo() == null && !workspace.idpInitiatedEnabled()) {
             throw new SsoRejection(SsoError.UNSOLICITED_RESPONSE,
                     "the response answers no AuthnRequest (IdP-initiated) and sso.idp-initiated.enabled is false");
         }
@@ -124,7 +127,7 @@ final class StrictResponseValidator extends SAML2AuthnResponseValidator {
     protected void validateAssertionSignature(Signature signature, SAML2MessageContext context, SignatureTrustEngine engine) {
         if (signature != null) {
             validateSignature(signature, context.getSAMLPeerEntityContext().getEntityId(), engine);
-        } else if (settings.requireSignedAssertions()) {
+        } else if (workspace.requireSignedAssertions()) {
             throw new SsoRejection(SsoError.MISSING_SIGNATURE,
                     "the assertion is not signed and sso.require-signed-assertions is true");
         } else if (!context.getSAMLPeerEntityContext().isAuthenticated()) {
@@ -138,7 +141,7 @@ final class StrictResponseValidator extends SAML2AuthnResponseValidator {
             throw new SsoRejection(SsoError.INVALID_AUDIENCE, "the assertion has no Conditions, so no Audience");
         }
         Instant now = Instant.now();
-        long skew = settings.clockSkew().toSeconds();
+        long skew = skewSeconds;
         if (conditions.getNotBefore() != null && conditions.getNotBefore().minusSeconds(skew).isAfter(now)) {
             throw new SsoRejection(SsoError.INVALID_ASSERTION_TIME, "assertion not valid before " + conditions.getNotBefore());
         }
@@ -155,7 +158,7 @@ final class StrictResponseValidator extends SAML2AuthnResponseValidator {
             throw new SsoRejection(SsoError.INVALID_SUBJECT, "bearer SubjectConfirmationData without NotOnOrAfter");
         }
         Instant now = Instant.now();
-        Instant expires = data.getNotOnOrAfter().plusSeconds(settings.clockSkew().toSeconds());
+        Instant expires = data.getNotOnOrAfter().plusSeconds(skewSeconds);
         if (!expires.isAfter(now)) {
             throw new SsoRejection(SsoError.INVALID_ASSERTION_TIME, "subject confirmation expired at " + data.getNotOnOrAfter());
         }
@@ -163,9 +166,9 @@ final class StrictResponseValidator extends SAML2AuthnResponseValidator {
             throw new SsoRejection(SsoError.INVALID_ASSERTION_TIME, "subject confirmation valid until " + data.getNotOnOrAfter()
                     + ", longer than the replay cache remembers (" + SharedReplayCache.RETENTION.toMinutes() + " min)");
         }
-        if (data.getRecipient() == null || !sameUrl(data.getRecipient(), settings.acsUrl())) {
+        if (data.getRecipient() == null || !sameUrl(data.getRecipient(), workspace.acsUrl())) {
             throw new SsoRejection(SsoError.INVALID_DESTINATION,
-                    "subject confirmation Recipient " + data.getRecipient() + " is not this ACS " + settings.acsUrl());
+                    "subject confirmation Recipient " + data.getRecipient() + " is not this ACS " + workspace.acsUrl());
         }
         return super.isValidBearerSubjectConfirmationData(data, context);
     }

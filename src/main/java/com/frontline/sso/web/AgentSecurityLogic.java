@@ -1,6 +1,10 @@
 package com.frontline.sso.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.pac4j.core.client.Client;
 import org.pac4j.core.context.WebContext;
@@ -8,24 +12,46 @@ import org.pac4j.core.context.session.SessionStore;
 import org.pac4j.core.engine.DefaultSecurityLogic;
 import org.pac4j.core.exception.http.HttpAction;
 import org.pac4j.core.profile.UserProfile;
+import org.pac4j.core.util.HttpActionHelper;
 import org.pac4j.jee.context.JEEContext;
 
 import com.frontline.sso.audit.AuditLog;
 
-/** pac4j's security logic with this SP's login target handling and an audit line for every refused agent. */
+/**
+ * pac4j's security logic, choosing the workspace whose IdP a login goes to (or asking on the login page),
+ * and writing an audit line for every agent refused for a missing role.
+ */
 final class AgentSecurityLogic extends DefaultSecurityLogic {
 
-    AgentSecurityLogic(LoginTarget loginTarget) {
+    private final WorkspaceChooser chooser;
+    private final WorkspaceRoleAuthorizer roles;
+
+    AgentSecurityLogic(LoginTarget loginTarget, WorkspaceChooser chooser, WorkspaceRoleAuthorizer roles) {
+        this.chooser = chooser;
+        this.roles = roles;
         setSavedRequestHandler(loginTarget);
+    }
+
+    @Override
+    protected HttpAction redirectToIdentityProvider(WebContext context, SessionStore sessionStore, List<Client> currentClients) {
+        HttpServletRequest request = ((JEEContext) context).getNativeRequest();
+        return chooser.choose(request)
+                .map(client -> WorkspaceLogin.start(context, sessionStore, client))
+                .orElseGet(() -> HttpActionHelper.buildRedirectUrlAction(context, LoginPageServlet.PATH + "?target="
+                        + URLEncoder.encode(LoginTarget.requested(context), StandardCharsets.UTF_8)));
     }
 
     @Override
     protected HttpAction forbidden(WebContext context, SessionStore sessionStore, List<Client> currentClients,
                                    List<UserProfile> profiles, String authorizers) {
-        AuditLog.warning(RequestFacts.auditEvent(((JEEContext) context).getNativeRequest(), "access_denied")
+        HttpServletRequest request = ((JEEContext) context).getNativeRequest();
+        String required = roles.requiredRole(profiles);
+        request.setAttribute(WorkspaceRoleAuthorizer.REQUIRED_ROLE_ATTRIBUTE, required);
+        AuditLog.warning(RequestFacts.auditEvent(request, "access_denied")
                 .with("code", "role_missing")
                 .with("email", profiles.isEmpty() ? null : profiles.get(0).getId())
-                .with("path", ((JEEContext) context).getNativeRequest().getRequestURI()));
+                .with("requiredRole", required)
+                .with("path", request.getRequestURI()));
         return super.forbidden(context, sessionStore, currentClients, profiles, authorizers);
     }
 }

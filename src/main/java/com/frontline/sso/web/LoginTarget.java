@@ -12,7 +12,6 @@ import org.pac4j.jee.context.JEEContext;
 
 import com.frontline.sso.audit.AuditLog;
 import com.frontline.sso.config.RelativeTarget;
-import com.frontline.sso.config.SsoSettings;
 
 /**
  * Where the browser goes after login. The page first asked for travels with the AuthnRequest (see
@@ -25,10 +24,11 @@ public final class LoginTarget implements SavedRequestHandler {
     private static final String REQUESTED = LoginTarget.class.getName() + ".requested";
     private static final String ANSWERED = LoginTarget.class.getName() + ".answered";
 
-    private final SsoSettings settings;
+    private final String landing;
 
-    public LoginTarget(SsoSettings settings) {
-        this.settings = settings;
+    /** @param landing where IdP-initiated logins land without a usable RelayState */
+    public LoginTarget(String landing) {
+        this.landing = landing;
     }
 
     /** The page of the current request, remembered when pac4j starts a login. */
@@ -37,19 +37,24 @@ public final class LoginTarget implements SavedRequestHandler {
         HttpServletRequest request = ((JEEContext) context).getNativeRequest();
         String path = request.getRequestURI();
         String query = request.getQueryString();
-        context.setRequestAttribute(REQUESTED, query == null ? path : path + "?" + query);
+        request(context, query == null ? path : path + "?" + query);
+    }
+
+    /** Sets the page to return to after the login this request starts. */
+    public static void request(WebContext context, String target) {
+        context.setRequestAttribute(REQUESTED, target);
     }
 
     @Override
     public HttpAction restore(WebContext context, org.pac4j.core.context.session.SessionStore sessionStore, String defaultUrl) {
         Optional<Object> answered = context.getRequestAttribute(ANSWERED);
         String target = answered.map(String.class::cast)
-                .orElseGet(() -> context.getRequestParameter("RelayState").orElse(settings.idpInitiatedLanding()));
+                .orElseGet(() -> context.getRequestParameter("RelayState").orElse(landing));
         if (!RelativeTarget.isSafe(target)) {
             HttpServletRequest request = ((JEEContext) context).getNativeRequest();
             AuditLog.warning(RequestFacts.auditEvent(request, "redirect_refused")
                     .with("detail", "post-login target is not a path of this application: " + target));
-            target = settings.idpInitiatedLanding();
+            target = landing;
         }
         return HttpActionHelper.buildRedirectUrlAction(context, target);
     }

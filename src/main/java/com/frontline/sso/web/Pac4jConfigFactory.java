@@ -1,6 +1,9 @@
 package com.frontline.sso.web;
 
-import org.pac4j.core.authorization.authorizer.RequireAnyRoleAuthorizer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
 import org.pac4j.core.client.Clients;
 import org.pac4j.core.config.Config;
 import org.pac4j.core.matching.matcher.PathMatcher;
@@ -9,32 +12,35 @@ import com.frontline.sso.config.SsoSettings;
 import com.frontline.sso.identity.AgentProfileGenerator;
 import com.frontline.sso.identity.ClaimsMapper;
 import com.frontline.sso.saml.FrontlineSaml2Client;
+import com.frontline.sso.saml.SamlClients;
 
-/** Assembles the pac4j configuration shared by the security, callback and logout filters. */
-final class Pac4jConfigFactory {
+/** Assembles the pac4j configuration shared by the security, callback and logout filters and the login page. */
+@ApplicationScoped
+public class Pac4jConfigFactory {
 
     static final String AGENT_ROLE = "agentRole";
     static final String PROTECTED_PATHS = "protectedPaths";
-    /** Served without login: the SAML endpoints, health, and what the error and signed-out pages need. */
+    /** Served without login: the SAML endpoints, health, and what the login, error and signed-out pages need. */
     static final String[] PUBLIC_BRANCHES = {"/saml", "/assets", "/error"};
-    static final String[] PUBLIC_PATHS = {"/health", "/logout", "/signed-out.html", "/favicon.ico"};
+    static final String[] PUBLIC_PATHS = {"/health", "/login", "/logout", "/signed-out.html", "/favicon.ico"};
 
-    private Pac4jConfigFactory() {
-    }
-
-    static Config create(SsoSettings settings, FrontlineSaml2Client client, ClaimsMapper mapper) {
-        client.addAuthorizationGenerator(new AgentProfileGenerator(mapper));
-        // Set on the client itself: it was initialised at startup and keeps the resolver it has.
-        client.setAjaxRequestResolver(new ApiAwareAjaxResolver());
-        Clients clients = new Clients(settings.acsUrl(), client);
-        clients.setDefaultSecurityClients(FrontlineSaml2Client.NAME);
+    @Produces
+    @Singleton
+    Config config(SsoSettings settings, SamlClients samlClients, ClaimsMapper mapper) {
+        for (FrontlineSaml2Client client : samlClients.all()) {
+            client.addAuthorizationGenerator(new AgentProfileGenerator(mapper, client.workspace()));
+            // Set on each client: they were initialised at startup and keep the resolver they have.
+            client.setAjaxRequestResolver(new ApiAwareAjaxResolver());
+        }
+        Clients clients = new Clients(settings.primary().acsUrl(), samlClients.all().toArray(new FrontlineSaml2Client[0]));
+        clients.setDefaultSecurityClients(samlClients.names());
 
         Config config = new Config(clients);
-        LoginTarget loginTarget = new LoginTarget(settings);
-        config.setSecurityLogic(new AgentSecurityLogic(loginTarget));
-        config.setCallbackLogic(new AcsCallbackLogic(loginTarget));
-        config.setHttpActionAdapter(new SsoHttpActionAdapter(settings.requiredRole()));
-        config.addAuthorizer(AGENT_ROLE, new RequireAnyRoleAuthorizer(settings.requiredRole()));
+        WorkspaceRoleAuthorizer roles = new WorkspaceRoleAuthorizer(settings);
+        config.setSecurityLogic(new AgentSecurityLogic(new LoginTarget(settings.primary().idpInitiatedLanding()),
+                new WorkspaceChooser(settings, samlClients), roles));
+        config.setHttpActionAdapter(new SsoHttpActionAdapter());
+        config.addAuthorizer(AGENT_ROLE, roles);
         config.addMatcher(PROTECTED_PATHS, protectedPaths());
         return config;
     }

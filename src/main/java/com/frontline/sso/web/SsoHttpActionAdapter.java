@@ -17,11 +17,6 @@ import com.frontline.sso.error.SsoError;
  */
 final class SsoHttpActionAdapter extends JEEHttpActionAdapter {
 
-    private final String requiredRole;
-
-    SsoHttpActionAdapter(String requiredRole) {
-        this.requiredRole = requiredRole;
-    }
 
     @Override
     public Object adapt(HttpAction action, WebContext context) {
@@ -35,6 +30,7 @@ final class SsoHttpActionAdapter extends JEEHttpActionAdapter {
                 ErrorResponse.send(jee.getNativeRequest(), jee.getNativeResponse(), SsoError.UNAUTHENTICATED,
                         "no valid session; sign in through the browser");
             } else {
+                Object requiredRole = jee.getNativeRequest().getAttribute(WorkspaceRoleAuthorizer.REQUIRED_ROLE_ATTRIBUTE);
                 ErrorResponse.send(jee.getNativeRequest(), jee.getNativeResponse(), SsoError.ROLE_MISSING,
                         "This account lacks the '" + requiredRole + "' role.");
             }

@@ -1,7 +1,12 @@
 package com.frontline.sso.web;
 
 import java.util.EnumSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
@@ -19,8 +24,10 @@ import org.pac4j.jee.filter.LogoutFilter;
 import org.pac4j.jee.filter.SecurityFilter;
 
 import com.frontline.sso.config.SsoSettings;
-import com.frontline.sso.identity.ClaimsMapper;
+import com.frontline.sso.config.Workspace;
 import com.frontline.sso.saml.FrontlineSaml2Client;
+import com.frontline.sso.saml.MetadataRefresher;
+import com.frontline.sso.saml.SamlClients;
 
 /**
  * Wires the pac4j filter chain into the WAR at startup, so existing pages are protected without being
@@ -31,38 +38,58 @@ import com.frontline.sso.saml.FrontlineSaml2Client;
 public class SsoWebSetup implements ServletContextListener {
 
     private static final Logger LOG = Logger.getLogger(SsoWebSetup.class.getName());
+    private static final String MANAGED_SCHEDULER = "java:comp/DefaultManagedScheduledExecutorService";
 
     @Inject
     SsoSettings settings;
     @Inject
-    FrontlineSaml2Client client;
+    SamlClients clients;
     @Inject
-    ClaimsMapper mapper;
+    Config config;
+
+    private MetadataRefresher refresher;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
         configureSessions(context);
-        Config config = Pac4jConfigFactory.create(settings, client, mapper);
-
-        add(context, "acs-guard", new AcsGuardFilter(settings.maxMessageBytes()), SsoSettings.ACS_PATH);
-        CallbackFilter acs = new CallbackFilter(config, "/");
-        acs.setDefaultClient(FrontlineSaml2Client.NAME);
-        acs.setRenewSession(true);
-        add(context, "saml-acs", acs, SsoSettings.ACS_PATH);
-
+        for (FrontlineSaml2Client client : clients.all()) {
+            addAcs(context, client.workspace());
+        }
         LogoutFilter logout = new LogoutFilter(config, "/signed-out.html");
         logout.setLogoutUrlPattern("^/signed-out\\.html$");
         logout.setLocalLogout(true);
         logout.setDestroySession(true);
         logout.setCentralLogout(false);
         add(context, "saml-logout", logout, "/logout");
-
-        add(context, "sso-security", new SecurityFilter(config, FrontlineSaml2Client.NAME, Pac4jConfigFactory.AGENT_ROLE,
+        add(context, "sso-security", new SecurityFilter(config, clients.names(), Pac4jConfigFactory.AGENT_ROLE,
                 Pac4jConfigFactory.PROTECTED_PATHS + ",securityHeaders"), "/*");
 
-        LOG.info(() -> "frontline-sso ready: entity ID " + settings.spEntityId() + ", ACS " + settings.acsUrl()
-                + ", IdP " + client.getIdentityProviderResolvedEntityId() + ", metadata " + settings.metadataUrl());
+        refresher = new MetadataRefresher(scheduler());
+        refresher.start(clients);
+        for (FrontlineSaml2Client client : clients.all()) {
+            Workspace workspace = client.workspace();
+            LOG.info(() -> "frontline-sso workspace '" + workspace.id() + "' ready: entity ID " + workspace.spEntityId()
+                    + ", ACS " + workspace.acsUrl() + ", IdP " + client.getIdentityProviderResolvedEntityId()
+                    + ", SP metadata " + workspace.metadataUrl());
+        }
+    }
+
+    @Override
+    public void contextDestroyed(ServletContextEvent event) {
+        if (refresher != null) {
+            refresher.stop();
+        }
+    }
+
+    /** Each workspace's ACS: the size/DOCTYPE guard, then pac4j's callback bound to that workspace's client. */
+    private void addAcs(ServletContext context, Workspace workspace) {
+        add(context, "acs-guard-" + workspace.id(), new AcsGuardFilter(settings.maxMessageBytes()), workspace.acsPath());
+        CallbackFilter acs = new CallbackFilter(config, "/");
+        acs.setDefaultClient(workspace.id());
+        acs.setRenewSession(true);
+        acs.setCallbackLogic(new AcsCallbackLogic(new LoginTarget(workspace.idpInitiatedLanding())));
+        add(context, "saml-acs-" + workspace.id(), acs, workspace.acsPath());
     }
 
     private void configureSessions(ServletContext context) {
@@ -75,10 +102,22 @@ public class SsoWebSetup implements ServletContextListener {
         cookie.setAttribute("SameSite", "Lax");
     }
 
+    /** The server's managed scheduler where there is one (Jakarta Concurrency), else a daemon thread. */
+    private static ScheduledExecutorService scheduler() {
+        try {
+            return (ScheduledExecutorService) new InitialContext().lookup(MANAGED_SCHEDULER);
+        } catch (NamingException | RuntimeException e) {
+            return Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "frontline-sso-metadata-refresh");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+    }
+
     private static void add(ServletContext context, String name, Filter filter, String... patterns) {
         var registration = context.addFilter(name, filter);
         registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, patterns);
         registration.setAsyncSupported(true);
     }
-
 }

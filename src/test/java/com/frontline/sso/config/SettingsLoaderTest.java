@@ -30,19 +30,26 @@ class SettingsLoaderTest {
     @Test
     void defaultsFollowTheDocumentedContract() {
         SsoSettings settings = SettingsLoader.load(config(minimal()));
+        Workspace workspace = settings.primary();
         assertEquals("http://localhost:8080", settings.baseUrl().toString());
-        assertEquals("http://localhost:8080/saml/metadata", settings.spEntityId());
-        assertEquals("http://localhost:8080/saml/acs", settings.acsUrl());
-        assertEquals("email", settings.emailAttribute());
-        assertEquals("roles", settings.rolesAttribute());
-        assertEquals("agent", settings.requiredRole());
+        assertTrue(settings.singleWorkspace());
+        assertEquals(Workspace.DEFAULT_ID, workspace.id());
+        assertEquals("http://localhost:8080/saml/metadata", workspace.spEntityId());
+        assertEquals("http://localhost:8080/saml/acs", workspace.acsUrl());
+        assertEquals("email", workspace.emailAttribute());
+        assertEquals("roles", workspace.rolesAttribute());
+        assertEquals("agent", workspace.requiredRole());
         assertEquals(Duration.ofSeconds(60), settings.clockSkew());
         assertEquals(Duration.ofHours(8), settings.maxAuthenticationAge());
+        assertEquals(Duration.ofHours(8), settings.maxSession());
+        assertEquals(Duration.ofMinutes(30), settings.idleSession());
+        assertEquals(Duration.ofHours(1), workspace.metadataRefresh());
         assertEquals(256 * 1024, settings.maxMessageBytes());
-        assertFalse(settings.allowSha1());
-        assertFalse(settings.idpInitiatedEnabled());
-        assertFalse(settings.requireSignedAssertions());
+        assertFalse(workspace.allowSha1());
+        assertFalse(workspace.idpInitiatedEnabled());
+        assertFalse(workspace.requireSignedAssertions());
         assertTrue(settings.keystore().isEmpty());
+        assertTrue(settings.encryptionKeystore().isEmpty());
     }
 
     @Test
@@ -51,8 +58,8 @@ class SettingsLoaderTest {
         values.put("sso.base-url", "https://agents.example.com/");
         values.put("sso.clock-skew", "90s");
         SsoSettings settings = SettingsLoader.load(config(values));
-        assertEquals("https://agents.example.com/saml/acs", settings.acsUrl());
-        assertEquals("https://agents.example.com/saml/metadata", settings.spEntityId());
+        assertEquals("https://agents.example.com/saml/acs", settings.primary().acsUrl());
+        assertEquals("https://agents.example.com/saml/metadata", settings.primary().spEntityId());
         assertTrue(settings.secureCookies());
         assertEquals(Duration.ofSeconds(90), settings.clockSkew());
     }
@@ -98,7 +105,50 @@ class SettingsLoaderTest {
 
     @Test
     void environmentVariableNamesAreDerivedFromProperties() {
-        assertEquals("SSO_IDP_INITIATED_ENABLED", SettingsLoader.IDP_INITIATED_ENABLED.env());
-        assertEquals("SSO_SP_ENTITY_ID", SettingsLoader.SP_ENTITY_ID.env());
+        assertEquals("SSO_IDP_INITIATED_ENABLED", new Setting("sso.idp-initiated.enabled").env());
+        assertEquals("SSO_WORKSPACE_ACME_IDP_METADATA", new Setting("sso.workspace.acme.idp.metadata").env());
+    }
+
+    @Test
+    void workspacesHaveTheirOwnEndpointsAndFallBackToGlobalSettings() {
+        Map<String, String> values = new HashMap<>();
+        values.put("sso.base-url", "https://agents.example.com");
+        values.put("sso.workspaces", "acme, globex");
+        values.put("sso.attribute.roles", "groups");
+        values.put("sso.workspace.acme.idp.metadata", "https://acme.okta.com/metadata");
+        values.put("sso.workspace.acme.email-domains", "acme.com, acme.co.uk");
+        values.put("sso.workspace.globex.idp.entity-id", "https://sts.windows.net/globex/");
+        values.put("sso.workspace.globex.idp.sso-url", "https://login.microsoftonline.com/globex/saml2");
+        values.put("sso.workspace.globex.idp.certificate", "MIIB");
+        values.put("sso.workspace.globex.attribute.roles", "http://schemas.microsoft.com/ws/2008/06/identity/claims/role");
+        values.put("sso.workspace.globex.role-map.agent", "Frontline Agents, frontline-agent");
+        SsoSettings settings = SettingsLoader.load(config(values));
+        Workspace acme = settings.workspace("acme").orElseThrow();
+        Workspace globex = settings.workspace("globex").orElseThrow();
+        assertEquals("https://agents.example.com/saml/acs/acme", acme.acsUrl());
+        assertEquals("https://agents.example.com/saml/metadata/acme", acme.spEntityId());
+        assertEquals("groups", acme.rolesAttribute(), "global setting as fallback");
+        assertEquals(java.util.List.of("acme.com", "acme.co.uk"), acme.emailDomains());
+        assertTrue(globex.idp().manual().isPresent());
+        assertEquals("https://sts.windows.net/globex/", globex.idp().manual().get().entityId());
+        assertEquals(java.util.Set.of("Frontline Agents", "frontline-agent"), globex.roleMap().get("agent"));
+        assertTrue(acme.roleMap().isEmpty());
+    }
+
+    @Test
+    void roleMapIsReadFromEnvironmentStyleNames() {
+        Map<String, String> values = minimal();
+        values.put("SSO_ROLE_MAP_AGENT", "Frontline Agents");
+        SsoSettings settings = SettingsLoader.load(config(values));
+        assertEquals(java.util.Set.of("Frontline Agents"), settings.primary().roleMap().get("agent"));
+    }
+
+    @Test
+    void aWorkspaceWithoutIdpIsNamedInTheError() {
+        Map<String, String> values = new HashMap<>();
+        values.put("sso.workspaces", "acme");
+        InvalidSettingsException failure = assertThrows(InvalidSettingsException.class, () -> SettingsLoader.load(config(values)));
+        assertTrue(failure.getMessage().contains("sso.workspace.acme.idp.metadata (SSO_WORKSPACE_ACME_IDP_METADATA)"),
+                failure.getMessage());
     }
 }

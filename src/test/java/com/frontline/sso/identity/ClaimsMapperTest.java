@@ -28,12 +28,17 @@ class ClaimsMapperTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     private static final String PERSISTENT = "urn:oasis:names:tc:SAML:2.0:nameid-format:persistent";
 
-    private static ClaimsMapper mapper(Map<String, String> extra) {
+    /** Maps claims with the rules of a single-IdP deployment configured with these extra settings. */
+    private static Mapping mapper(Map<String, String> extra) {
         var values = new java.util.HashMap<>(extra);
         values.put("sso.idp.metadata", "https://idp.example.com/metadata");
         Config config = new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(values, "test", 500)).build();
         SsoSettings settings = SettingsLoader.load(config);
-        return new ClaimsMapper(settings, Clock.fixed(NOW, ZoneOffset.UTC));
+        return claims -> new ClaimsMapper(settings, Clock.fixed(NOW, ZoneOffset.UTC)).toAgent(settings.primary(), claims);
+    }
+
+    private interface Mapping {
+        Agent toAgent(Claims claims);
     }
 
     private static Claims claims(Map<String, List<String>> attributes, String nameId, String format) {
@@ -112,5 +117,21 @@ class ClaimsMapperTest {
         Claims claims = new Claims("idp", "x", PERSISTENT, Map.of("email", List.of("a@example.com")), NOW,
                 Optional.of(NOW.plus(Duration.ofHours(1))), Optional.empty());
         assertEquals(NOW.plus(Duration.ofHours(1)), mapper(Map.of()).toAgent(claims).sessionExpiresAt());
+    }
+
+    @Test
+    void roleMapGrantsApplicationRolesForIdpGroups() {
+        Agent agent = mapper(Map.of("sso.role-map.agent", "Frontline Agents,frontline-agent")).toAgent(claims(Map.of(
+                "email", List.of("f@example.com"),
+                "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups", List.of("Frontline Agents")), "x", PERSISTENT));
+        assertEquals(List.of("Frontline Agents", "agent"), agent.roles());
+        assertEquals("default", agent.workspace());
+    }
+
+    @Test
+    void roleMapGrantsNothingWithoutAMatchingValue() {
+        Agent agent = mapper(Map.of("sso.role-map.agent", "Frontline Agents")).toAgent(claims(Map.of(
+                "email", List.of("f@example.com"), "groups", List.of("Sales")), "x", PERSISTENT));
+        assertEquals(List.of("Sales"), agent.roles());
     }
 }

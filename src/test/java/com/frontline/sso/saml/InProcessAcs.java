@@ -40,8 +40,9 @@ public final class InProcessAcs {
     public InProcessAcs(SsoSettings settings) {
         this.settings = settings;
         this.requests = OutstandingRequests.open();
-        this.client = SamlClientFactory.create(settings, SharedReplayCache.open(), requests);
-        client.addAuthorizationGenerator(new AgentProfileGenerator(new ClaimsMapper(settings)));
+        this.client = SamlClientFactory.create(settings, settings.primary(), IdpMetadata.load(settings.primary()),
+                SharedReplayCache.open(), requests);
+        client.addAuthorizationGenerator(new AgentProfileGenerator(new ClaimsMapper(settings), settings.primary()));
     }
 
     public static InProcessAcs withTestIdp(Path dataDir, Map<String, String> extraSettings) {
@@ -55,7 +56,7 @@ public final class InProcessAcs {
     /** Registers an outstanding AuthnRequest, as a redirect to the IdP would, and returns its ID. */
     public String issueRequest(String target) {
         String id = "_req" + java.util.UUID.randomUUID().toString().replace("-", "");
-        requests.remember(id, target);
+        requests.remember(id, settings.primary().id(), target);
         return id;
     }
 
@@ -82,7 +83,7 @@ public final class InProcessAcs {
                     case "getParameterMap" -> parameters.entrySet().stream()
                             .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> new String[] {e.getValue()}));
                     case "getMethod" -> "POST";
-                    case "getRequestURL" -> new StringBuffer(settings.acsUrl());
+                    case "getRequestURL" -> new StringBuffer(settings.primary().acsUrl());
                     case "getRequestURI" -> SsoSettings.ACS_PATH;
                     case "getContextPath" -> "";
                     case "getScheme" -> settings.baseUrl().getScheme();

@@ -26,7 +26,9 @@ class OpenSaml401SigningParametersProviderTest {
     Path dataDir;
 
     private FrontlineSaml2Client client() {
-        return SamlClientFactory.create(TestSettings.with(dataDir, Map.of()), SharedReplayCache.open(), OutstandingRequests.open());
+        var settings = TestSettings.with(dataDir, Map.of());
+        return SamlClientFactory.create(settings, settings.primary(), IdpMetadata.load(settings.primary()), SharedReplayCache.open(),
+                OutstandingRequests.open());
     }
 
     private static SPSSODescriptor sp(FrontlineSaml2Client client) {

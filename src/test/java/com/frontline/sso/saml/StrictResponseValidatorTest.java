@@ -27,7 +27,7 @@ class StrictResponseValidatorTest {
     }
 
     private static ResponseForge response(InProcessAcs acs) {
-        return TestIdp.trusted().response(acs.settings().spEntityId(), acs.settings().acsUrl())
+        return TestIdp.trusted().response(acs.settings().primary().spEntityId(), acs.settings().primary().acsUrl())
                 .inResponseTo(acs.issueRequest("/"));
     }
 
@@ -70,10 +70,10 @@ class StrictResponseValidatorTest {
     @Test
     void unsolicitedResponsesOnlyWhenIdpInitiatedLoginIsEnabled() {
         InProcessAcs strict = acs(Map.of());
-        ResponseForge unsolicited = TestIdp.trusted().response(strict.settings().spEntityId(), strict.settings().acsUrl());
+        ResponseForge unsolicited = TestIdp.trusted().response(strict.settings().primary().spEntityId(), strict.settings().primary().acsUrl());
         assertEquals("unsolicited_response", strict.post(unsolicited.sign().base64()).code());
         InProcessAcs open = InProcessAcs.withTestIdp(dataDir.resolve("open"), Map.of("sso.idp-initiated.enabled", "true"));
-        assertEquals("accepted", open.post(TestIdp.trusted().response(open.settings().spEntityId(), open.settings().acsUrl())
+        assertEquals("accepted", open.post(TestIdp.trusted().response(open.settings().primary().spEntityId(), open.settings().primary().acsUrl())
                 .sign().base64()).code());
     }
 
@@ -81,9 +81,9 @@ class StrictResponseValidatorTest {
     void aRequestIsAnsweredOnlyOnce() {
         InProcessAcs acs = acs(Map.of());
         String requestId = acs.issueRequest("/");
-        ResponseForge forge = TestIdp.trusted().response(acs.settings().spEntityId(), acs.settings().acsUrl()).inResponseTo(requestId);
+        ResponseForge forge = TestIdp.trusted().response(acs.settings().primary().spEntityId(), acs.settings().primary().acsUrl()).inResponseTo(requestId);
         assertEquals("accepted", acs.post(forge.sign().base64()).code());
-        ResponseForge second = TestIdp.trusted().response(acs.settings().spEntityId(), acs.settings().acsUrl()).inResponseTo(requestId);
+        ResponseForge second = TestIdp.trusted().response(acs.settings().primary().spEntityId(), acs.settings().primary().acsUrl()).inResponseTo(requestId);
         assertEquals("invalid_in_response_to", acs.post(second.sign().base64()).code());
     }
 

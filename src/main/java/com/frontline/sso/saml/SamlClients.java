@@ -1,0 +1,55 @@
+package com.frontline.sso.saml;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import com.frontline.sso.config.SsoSettings;
+import com.frontline.sso.config.Workspace;
+
+/** The SAML client of every workspace, with its IdP metadata, built at startup in configuration order. */
+public final class SamlClients {
+
+    private final Map<String, FrontlineSaml2Client> clients;
+    private final Map<String, IdpMetadata> metadata;
+
+    private SamlClients(Map<String, FrontlineSaml2Client> clients, Map<String, IdpMetadata> metadata) {
+        this.clients = clients;
+        this.metadata = metadata;
+    }
+
+    public static SamlClients create(SsoSettings settings) {
+        SharedReplayCache replayCache = SharedReplayCache.open();
+        OutstandingRequests requests = OutstandingRequests.open();
+        Map<String, FrontlineSaml2Client> clients = new LinkedHashMap<>();
+        Map<String, IdpMetadata> metadata = new LinkedHashMap<>();
+        for (Workspace workspace : settings.workspaces()) {
+            IdpMetadata idp = IdpMetadata.load(workspace);
+            metadata.put(workspace.id(), idp);
+            clients.put(workspace.id(), SamlClientFactory.create(settings, workspace, idp, replayCache, requests));
+        }
+        return new SamlClients(clients, metadata);
+    }
+
+    public Collection<FrontlineSaml2Client> all() {
+        return clients.values();
+    }
+
+    public Optional<FrontlineSaml2Client> client(String workspace) {
+        return Optional.ofNullable(clients.get(workspace));
+    }
+
+    public Collection<IdpMetadata> metadata() {
+        return metadata.values();
+    }
+
+    /** The pac4j client names, comma-separated, as the security filter lists them. */
+    public String names() {
+        return String.join(",", clients.keySet());
+    }
+
+    public void destroy() {
+        clients.values().forEach(FrontlineSaml2Client::destroy);
+    }
+}
