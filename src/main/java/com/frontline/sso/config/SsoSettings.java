@@ -25,6 +25,8 @@ public record SsoSettings(
 
     /** Path of the Assertion Consumer Service, relative to the application. */
     public static final String ACS_PATH = "/saml/acs";
+    /** Path of the Single Logout service, relative to the application. */
+    public static final String SLO_PATH = "/saml/slo";
     /** Path of the SP metadata document, relative to the application. */
     public static final String METADATA_PATH = "/saml/metadata";
 

@@ -60,6 +60,16 @@ public record Workspace(
         return isDefault() ? SsoSettings.ACS_PATH : SsoSettings.ACS_PATH + "/" + id;
     }
 
+    /** Single Logout endpoint (LogoutRequest and LogoutResponse, HTTP-Redirect or HTTP-POST). */
+    public String sloPath() {
+        return isDefault() ? SsoSettings.SLO_PATH : SsoSettings.SLO_PATH + "/" + id;
+    }
+
+    /** The SLO URL: the base URL (the part of the ACS URL before the ACS path) plus {@link #sloPath()}. */
+    public String sloUrl() {
+        return acsUrl.substring(0, acsUrl.length() - acsPath().length()) + sloPath();
+    }
+
     public String metadataPath() {
         return isDefault() ? SsoSettings.METADATA_PATH : SsoSettings.METADATA_PATH + "/" + id;
     }

@@ -19,6 +19,7 @@ public record Agent(
         String idp,
         String sessionIndex,
         Instant authenticatedAt,
+        Instant loggedInAt,
         Instant sessionExpiresAt) implements Serializable {
 
     private static final long serialVersionUID = 1L;

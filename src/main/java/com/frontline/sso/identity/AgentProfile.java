@@ -3,13 +3,14 @@ package com.frontline.sso.identity;
 import java.security.Principal;
 import java.time.Instant;
 
-import org.pac4j.core.profile.CommonProfile;
+import org.pac4j.saml.profile.SAML2Profile;
 
 /**
- * The pac4j profile kept in the HTTP session: nothing but the {@link Agent}. It expires with the agent's
- * session limit, and pac4j then treats the user as signed out.
+ * The pac4j profile kept in the HTTP session: nothing but the {@link Agent}. It is a SAML2Profile so pac4j
+ * can build the LogoutRequest for Single Logout (its ID is the NameID; SessionIndex and NameID format come
+ * from the agent). It expires with the agent's session limit, and pac4j then treats the user as signed out.
  */
-public class AgentProfile extends CommonProfile {
+public class AgentProfile extends SAML2Profile {
 
     private static final long serialVersionUID = 1L;
     private static final String AGENT = "agent";
@@ -21,7 +22,7 @@ public class AgentProfile extends CommonProfile {
 
     public static AgentProfile of(Agent agent, String clientName) {
         AgentProfile profile = new AgentProfile();
-        profile.setId(agent.email());
+        profile.setId(agent.nameId() != null ? agent.nameId() : agent.email());
         profile.setClientName(clientName);
         profile.addAttribute(AGENT, agent);
         profile.addRoles(agent.roles());
@@ -36,6 +37,21 @@ public class AgentProfile extends CommonProfile {
     @Override
     public Principal asPrincipal() {
         return new AgentPrincipal(agent());
+    }
+
+    @Override
+    public String getSessionIndex() {
+        return agent().sessionIndex();
+    }
+
+    @Override
+    public String getSamlNameIdFormat() {
+        return agent().nameIdFormat();
+    }
+
+    @Override
+    public String getIssuerEntityID() {
+        return agent().idp();
     }
 
     @Override

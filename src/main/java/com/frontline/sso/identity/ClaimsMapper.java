@@ -63,6 +63,7 @@ public class ClaimsMapper {
                 claims.issuer(),
                 claims.sessionIndex().orElse(null),
                 claims.authnInstant() != null ? claims.authnInstant() : now,
+                now,
                 limits.expiry(now, claims.sessionNotOnOrAfter()));
     }
 

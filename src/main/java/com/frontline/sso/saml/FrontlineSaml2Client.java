@@ -18,15 +18,15 @@ public final class FrontlineSaml2Client extends SAML2Client {
 
     private final SsoSettings settings;
     private final Workspace workspace;
-    private final SharedReplayCache sharedReplayCache;
+    private final SharedSamlState state;
     private final Optional<EncryptionKey> encryptionKey;
 
     public FrontlineSaml2Client(SAML2Configuration configuration, SsoSettings settings, Workspace workspace,
-                                SharedReplayCache replayCache, Optional<EncryptionKey> encryptionKey) {
+                                SharedSamlState state, Optional<EncryptionKey> encryptionKey) {
         super(configuration);
         this.settings = settings;
         this.workspace = workspace;
-        this.sharedReplayCache = replayCache;
+        this.state = state;
         this.encryptionKey = encryptionKey;
         setName(workspace.id());
     }
@@ -37,6 +37,18 @@ public final class FrontlineSaml2Client extends SAML2Client {
 
     public Optional<EncryptionKey> encryptionKey() {
         return encryptionKey;
+    }
+
+    @Override
+    protected void internalInit(boolean forceReinit) {
+        super.internalInit(forceReinit);
+        setCredentialsExtractor(new SloCredentialsExtractor(this, workspace.sloPath()));
+    }
+
+    @Override
+    protected void initSAMLLogoutResponseValidator() {
+        this.logoutValidator = new StrictLogoutValidator(signatureTrustEngineProvider, configuration, state, workspace,
+                () -> IdpSigningCertificates.of(idpMetadataResolver), settings.clockSkew().toSeconds());
     }
 
     /** pac4j would decrypt with the signing key; here only a configured encryption key decrypts, else nothing does. */
@@ -52,7 +64,7 @@ public final class FrontlineSaml2Client extends SAML2Client {
 
     @Override
     protected void initSAMLReplayCache() {
-        this.replayCache = sharedReplayCache;
+        this.replayCache = state.replayCache();
     }
 
     /** HTTP-POST responses only (no artifact binding: its SOAP back-channel is untested on OpenSAML 4.0.1). */

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.opensaml.saml.common.xml.SAMLConstants;
 import org.pac4j.core.http.callback.NoParameterCallbackUrlResolver;
+import org.pac4j.core.logout.handler.LogoutHandler;
 import org.pac4j.saml.config.SAML2Configuration;
 import org.springframework.core.io.FileSystemResource;
 
@@ -23,11 +24,11 @@ public final class SamlClientFactory {
     }
 
     public static FrontlineSaml2Client create(SsoSettings settings, Workspace workspace, IdpMetadata metadata,
-                                              SharedReplayCache replayCache, OutstandingRequests requests) {
+                                              SharedSamlState state) {
         SpKeystore keystore = SpKeystore.resolve(settings);
         settings.keystore().ifPresent(configured -> KeystoreCredential.load(configured, SettingsLoader.KEYSTORE_PATH));
-        SAML2Configuration configuration = configuration(settings, workspace, metadata, keystore, requests);
-        FrontlineSaml2Client client = new FrontlineSaml2Client(configuration, settings, workspace, replayCache,
+        SAML2Configuration configuration = configuration(settings, workspace, metadata, keystore, state.requests());
+        FrontlineSaml2Client client = new FrontlineSaml2Client(configuration, settings, workspace, state,
                 EncryptionKey.from(settings));
         client.setCallbackUrl(workspace.acsUrl());
         client.setCallbackUrlResolver(new NoParameterCallbackUrlResolver());
@@ -43,7 +44,7 @@ public final class SamlClientFactory {
 
     private static SAML2Configuration configuration(SsoSettings settings, Workspace workspace, IdpMetadata metadata,
                                                     SpKeystore keystore, OutstandingRequests requests) {
-        SAML2Configuration configuration = new SAML2Configuration();
+        SAML2Configuration configuration = new FrontlineSaml2Configuration();
         configuration.setKeystoreResource(new FileSystemResource(keystore.path().toFile()));
         configuration.setKeystoreType("PKCS12");
         configuration.setKeystorePassword(keystore.password());
@@ -59,6 +60,13 @@ public final class SamlClientFactory {
         configuration.setResponseBindingType(SAMLConstants.SAML2_POST_BINDING_URI);
         configuration.setAuthnRequestSigned(true);
         configuration.setSpLogoutRequestSigned(true);
+        configuration.setSingleSignOutServiceUrl(workspace.sloUrl());
+        configuration.setSpLogoutRequestBindingType(SAMLConstants.SAML2_REDIRECT_BINDING_URI);
+        configuration.setSpLogoutResponseBindingType(SAMLConstants.SAML2_REDIRECT_BINDING_URI);
+        configuration.setPostLogoutURL(workspace.acsUrl().substring(0, workspace.acsUrl().length() - workspace.acsPath().length())
+                + "/signed-out.html");
+        // Sessions ended by the IdP are tracked cluster-wide by SessionRevocations, not by pac4j's per-JVM handler.
+        configuration.setLogoutHandler(new LogoutHandler() { });
         configuration.setWantsAssertionsSigned(true);
         configuration.setWantsResponsesSigned(false);
         configuration.setResponseDestinationAttributeMandatory(true);

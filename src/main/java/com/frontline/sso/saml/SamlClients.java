@@ -13,23 +13,28 @@ public final class SamlClients {
 
     private final Map<String, FrontlineSaml2Client> clients;
     private final Map<String, IdpMetadata> metadata;
+    private final SharedSamlState state;
 
-    private SamlClients(Map<String, FrontlineSaml2Client> clients, Map<String, IdpMetadata> metadata) {
+    private SamlClients(Map<String, FrontlineSaml2Client> clients, Map<String, IdpMetadata> metadata, SharedSamlState state) {
         this.clients = clients;
         this.metadata = metadata;
+        this.state = state;
+    }
+
+    public SharedSamlState state() {
+        return state;
     }
 
     public static SamlClients create(SsoSettings settings) {
-        SharedReplayCache replayCache = SharedReplayCache.open();
-        OutstandingRequests requests = OutstandingRequests.open();
+        SharedSamlState state = SharedSamlState.open(settings);
         Map<String, FrontlineSaml2Client> clients = new LinkedHashMap<>();
         Map<String, IdpMetadata> metadata = new LinkedHashMap<>();
         for (Workspace workspace : settings.workspaces()) {
             IdpMetadata idp = IdpMetadata.load(workspace);
             metadata.put(workspace.id(), idp);
-            clients.put(workspace.id(), SamlClientFactory.create(settings, workspace, idp, replayCache, requests));
+            clients.put(workspace.id(), SamlClientFactory.create(settings, workspace, idp, state));
         }
-        return new SamlClients(clients, metadata);
+        return new SamlClients(clients, metadata, state);
     }
 
     public Collection<FrontlineSaml2Client> all() {

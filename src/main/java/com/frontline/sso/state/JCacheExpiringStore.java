@@ -19,6 +19,16 @@ final class JCacheExpiringStore<V> implements ExpiringStore<V> {
     }
 
     @Override
+    public void put(String key, V value) {
+        cache.put(key, value);
+    }
+
+    @Override
+    public Optional<V> get(String key) {
+        return Optional.ofNullable(cache.get(key));
+    }
+
+    @Override
     public Optional<V> consume(String key) {
         return Optional.ofNullable(cache.getAndRemove(key));
     }

@@ -30,13 +30,23 @@ final class LocalExpiringStore<V> implements ExpiringStore<V> {
     @Override
     public boolean putIfAbsent(String key, V value) {
         long now = clock.millis();
-        if (writes.incrementAndGet() % SWEEP_EVERY_WRITES == 0) {
-            entries.values().removeIf(entry -> entry.expiresAtMillis() <= now);
-        }
+        sweepNow();
         Entry<V> fresh = new Entry<>(value, now + lifetime.toMillis());
         Entry<V> winner = entries.compute(key, (k, existing) ->
                 existing == null || existing.expiresAtMillis() <= now ? fresh : existing);
         return winner == fresh;
+    }
+
+    @Override
+    public void put(String key, V value) {
+        sweepNow();
+        entries.put(key, new Entry<>(value, clock.millis() + lifetime.toMillis()));
+    }
+
+    @Override
+    public Optional<V> get(String key) {
+        Entry<V> entry = entries.get(key);
+        return entry != null && entry.expiresAtMillis() > clock.millis() ? Optional.of(entry.value()) : Optional.empty();
     }
 
     @Override
@@ -46,6 +56,14 @@ final class LocalExpiringStore<V> implements ExpiringStore<V> {
             return Optional.empty();
         }
         return Optional.of(entry.value());
+    }
+
+    /** Every so many writes, drops expired entries, so memory stays bounded without a timer thread. */
+    private void sweepNow() {
+        if (writes.incrementAndGet() % SWEEP_EVERY_WRITES == 0) {
+            long now = clock.millis();
+            entries.values().removeIf(entry -> entry.expiresAtMillis() <= now);
+        }
     }
 
     @Override

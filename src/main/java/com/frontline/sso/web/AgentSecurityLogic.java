@@ -16,6 +16,7 @@ import org.pac4j.core.util.HttpActionHelper;
 import org.pac4j.jee.context.JEEContext;
 
 import com.frontline.sso.audit.AuditLog;
+import com.frontline.sso.identity.AgentProfile;
 
 /**
  * pac4j's security logic, choosing the workspace whose IdP a login goes to (or asking on the login page),
@@ -49,7 +50,8 @@ final class AgentSecurityLogic extends DefaultSecurityLogic {
         request.setAttribute(WorkspaceRoleAuthorizer.REQUIRED_ROLE_ATTRIBUTE, required);
         AuditLog.warning(RequestFacts.auditEvent(request, "access_denied")
                 .with("code", "role_missing")
-                .with("email", profiles.isEmpty() ? null : profiles.get(0).getId())
+                .with("email", profiles.stream().filter(AgentProfile.class::isInstance).map(AgentProfile.class::cast)
+                        .findFirst().map(profile -> profile.agent().email()).orElse(null))
                 .with("requiredRole", required)
                 .with("path", request.getRequestURI()));
         return super.forbidden(context, sessionStore, currentClients, profiles, authorizers);

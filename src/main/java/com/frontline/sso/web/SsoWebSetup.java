@@ -54,14 +54,16 @@ public class SsoWebSetup implements ServletContextListener {
         ServletContext context = event.getServletContext();
         configureSessions(context);
         for (FrontlineSaml2Client client : clients.all()) {
-            addAcs(context, client.workspace());
+            addSamlEndpoints(context, client.workspace());
         }
+        // Ends the local session, then sends a signed LogoutRequest to the IdP when its metadata has an SLO service.
         LogoutFilter logout = new LogoutFilter(config, "/signed-out.html");
         logout.setLogoutUrlPattern("^/signed-out\\.html$");
         logout.setLocalLogout(true);
         logout.setDestroySession(true);
-        logout.setCentralLogout(false);
+        logout.setCentralLogout(true);
         add(context, "saml-logout", logout, "/logout");
+        add(context, "sso-revocations", new SessionRevocationFilter(clients.state().revocations()), "/*");
         add(context, "sso-security", new SecurityFilter(config, clients.names(), Pac4jConfigFactory.AGENT_ROLE,
                 Pac4jConfigFactory.PROTECTED_PATHS + ",securityHeaders"), "/*");
 
@@ -82,14 +84,18 @@ public class SsoWebSetup implements ServletContextListener {
         }
     }
 
-    /** Each workspace's ACS: the size/DOCTYPE guard, then pac4j's callback bound to that workspace's client. */
-    private void addAcs(ServletContext context, Workspace workspace) {
-        add(context, "acs-guard-" + workspace.id(), new AcsGuardFilter(settings.maxMessageBytes()), workspace.acsPath());
-        CallbackFilter acs = new CallbackFilter(config, "/");
-        acs.setDefaultClient(workspace.id());
-        acs.setRenewSession(true);
-        acs.setCallbackLogic(new AcsCallbackLogic(new LoginTarget(workspace.idpInitiatedLanding())));
-        add(context, "saml-acs-" + workspace.id(), acs, workspace.acsPath());
+    /**
+     * Each workspace's ACS (HTTP-POST) and SLO endpoint (HTTP-Redirect or POST): the size/DOCTYPE guard, then
+     * pac4j's callback bound to that workspace's client.
+     */
+    private void addSamlEndpoints(ServletContext context, Workspace workspace) {
+        add(context, "acs-guard-" + workspace.id(), new SamlMessageGuardFilter(settings.maxMessageBytes(), false), workspace.acsPath());
+        add(context, "slo-guard-" + workspace.id(), new SamlMessageGuardFilter(settings.maxMessageBytes(), true), workspace.sloPath());
+        CallbackFilter callback = new CallbackFilter(config, "/");
+        callback.setDefaultClient(workspace.id());
+        callback.setRenewSession(true);
+        callback.setCallbackLogic(new AcsCallbackLogic(new LoginTarget(workspace.idpInitiatedLanding())));
+        add(context, "saml-" + workspace.id(), callback, workspace.acsPath(), workspace.sloPath());
     }
 
     private void configureSessions(ServletContext context) {

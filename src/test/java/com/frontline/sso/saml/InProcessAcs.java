@@ -39,9 +39,9 @@ public final class InProcessAcs {
 
     public InProcessAcs(SsoSettings settings) {
         this.settings = settings;
-        this.requests = OutstandingRequests.open();
-        this.client = SamlClientFactory.create(settings, settings.primary(), IdpMetadata.load(settings.primary()),
-                SharedReplayCache.open(), requests);
+        SharedSamlState state = SharedSamlState.open(settings);
+        this.requests = state.requests();
+        this.client = SamlClientFactory.create(settings, settings.primary(), IdpMetadata.load(settings.primary()), state);
         client.addAuthorizationGenerator(new AgentProfileGenerator(new ClaimsMapper(settings), settings.primary()));
     }
 

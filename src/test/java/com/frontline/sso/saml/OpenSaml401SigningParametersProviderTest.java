@@ -27,8 +27,8 @@ class OpenSaml401SigningParametersProviderTest {
 
     private FrontlineSaml2Client client() {
         var settings = TestSettings.with(dataDir, Map.of());
-        return SamlClientFactory.create(settings, settings.primary(), IdpMetadata.load(settings.primary()), SharedReplayCache.open(),
-                OutstandingRequests.open());
+        return SamlClientFactory.create(settings, settings.primary(), IdpMetadata.load(settings.primary()),
+                SharedSamlState.open(settings));
     }
 
     private static SPSSODescriptor sp(FrontlineSaml2Client client) {

@@ -107,6 +107,12 @@ public final class ResponseForge {
         return assertionId;
     }
 
+    public ResponseForge sessionIndex(String value) { this.sessionIndex = value; return this; }
+
+    public String sessionIndex() {
+        return sessionIndex;
+    }
+
     /** Builds the response, signs what was asked, and returns it marshalled. */
     public ForgedResponse sign() {
         Instant now = Instant.now().plus(clockShift);

@@ -1,0 +1,129 @@
+package com.frontline.sso.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Pattern;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.frontline.sso.audit.AuditLog;
+import com.frontline.sso.error.RejectionClassifier.Rejection;
+import com.frontline.sso.error.SsoError;
+
+/**
+ * Checks what reaches a SAML endpoint before any XML parser sees it: the binding (HTTP-POST at the ACS;
+ * HTTP-POST or HTTP-Redirect at the SLO endpoint), size within sso.max-message-bytes (413 without parsing;
+ * a DEFLATE-encoded message is inflated at most to that limit), valid base64, and no DOCTYPE or ENTITY
+ * declaration (so no entity expansion or external entities, whatever the parser's settings).
+ */
+final class SamlMessageGuardFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Pattern DOCTYPE = Pattern.compile("<!\\s*(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
+    /** Room for the other form fields (RelayState, SigAlg, Signature) and URL-encoding around the message. */
+    private static final int FORM_OVERHEAD = 8 * 1024;
+    private static final String[] MESSAGE_PARAMETERS = {"SAMLResponse", "SAMLRequest"};
+
+    private final int maxMessageBytes;
+    private final boolean redirectBinding;
+
+    /** @param redirectBinding whether GET (HTTP-Redirect, DEFLATE-encoded) is accepted, as at the SLO endpoint */
+    SamlMessageGuardFilter(int maxMessageBytes, boolean redirectBinding) {
+        this.maxMessageBytes = maxMessageBytes;
+        this.redirectBinding = redirectBinding;
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Rejection rejection = inspect(request);
+        if (rejection == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        AuditLog.warning(AcsCallbackLogic.rejected(request, rejection));
+        ErrorResponse.send(request, response, rejection.error(), rejection.detail());
+    }
+
+    private Rejection inspect(HttpServletRequest request) {
+        boolean get = "GET".equals(request.getMethod());
+        if (!"POST".equals(request.getMethod()) && !(get && redirectBinding)) {
+            return new Rejection(SsoError.MALFORMED_MESSAGE, redirectBinding
+                    ? "this endpoint accepts SAML messages by HTTP-Redirect (GET) or HTTP-POST only"
+                    : "the ACS accepts SAML responses by HTTP POST only");
+        }
+        long maxEncoded = (maxMessageBytes + 2L) / 3 * 4;
+        long limit = maxEncoded * 3 + FORM_OVERHEAD;
+        if (request.getContentLengthLong() > limit || (request.getQueryString() != null && request.getQueryString().length() > limit)) {
+            return tooLarge("the request is larger than the limit allows");
+        }
+        String encoded = message(request);
+        if (encoded == null || encoded.isBlank()) {
+            return new Rejection(SsoError.MALFORMED_MESSAGE, "the request carries no SAMLResponse or SAMLRequest");
+        }
+        if (encoded.length() > maxEncoded + encoded.length() / 64 * 2 + 4) {
+            return tooLarge(encoded.length() + " characters of base64");
+        }
+        byte[] decoded;
+        try {
+            decoded = Base64.getMimeDecoder().decode(encoded);
+        } catch (IllegalArgumentException e) {
+            return new Rejection(SsoError.MALFORMED_MESSAGE, "the SAML message is not valid base64");
+        }
+        return get ? inspectDeflated(decoded) : inspectXml(decoded);
+    }
+
+    private static String message(HttpServletRequest request) {
+        for (String name : MESSAGE_PARAMETERS) {
+            String value = request.getParameter(name);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** Inflates at most one byte past the limit, so a DEFLATE bomb costs no more than the limit. */
+    private Rejection inspectDeflated(byte[] deflated) {
+        try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(deflated), new Inflater(true))) {
+            byte[] xml = in.readNBytes(maxMessageBytes + 1);
+            return inspectXml(xml);
+        } catch (IOException e) {
+            return new Rejection(SsoError.MALFORMED_MESSAGE, "the HTTP-Redirect message is not valid DEFLATE data");
+        }
+    }
+
+    private Rejection inspectXml(byte[] xml) {
+        if (xml.length > maxMessageBytes) {
+            return tooLarge("more than " + maxMessageBytes + " bytes of XML");
+        }
+        if (DOCTYPE.matcher(asText(xml)).find()) {
+            return new Rejection(SsoError.MALFORMED_MESSAGE, "the message contains a DOCTYPE or ENTITY declaration, which is never allowed");
+        }
+        return null;
+    }
+
+    private Rejection tooLarge(String what) {
+        return new Rejection(SsoError.MESSAGE_TOO_LARGE, what + "; the limit is " + maxMessageBytes + " bytes (sso.max-message-bytes)");
+    }
+
+    /** Reads UTF-16 when a byte-order mark or zero bytes say so, so a declaration cannot hide behind an encoding. */
+    private static String asText(byte[] xml) {
+        if (xml.length >= 2 && ((xml[0] == (byte) 0xFE && xml[1] == (byte) 0xFF) || (xml[0] == (byte) 0xFF && xml[1] == (byte) 0xFE))) {
+            return new String(xml, StandardCharsets.UTF_16);
+        }
+        if (xml.length >= 2 && (xml[0] == 0 || xml[1] == 0)) {
+            return new String(xml, xml[0] == 0 ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
+        }
+        return new String(xml, StandardCharsets.ISO_8859_1);
+    }
+}
