@@ -45,10 +45,10 @@ public record Workspace(
         return List.of(emailAttribute, "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/emailaddress");
     }
 
-    /** Role attribute names understood: the configured one, the Microsoft role claim, and groups. */
+    /** Role attribute names understood: the configured one, the Microsoft role claim, and groups (Entra, ADFS). */
     public List<String> rolesAttributeNames() {
         return List.of(rolesAttribute, "http://schemas.microsoft.com/ws/2008/06/identity/claims/role",
-                "groups", "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups");
+                "groups", "http://schemas.microsoft.com/ws/2008/06/identity/claims/groups", "http://schemas.xmlsoap.org/claims/Group");
     }
 
     /** How problems name one of this workspace's settings, e.g. {@code sso.workspace.acme.idp.metadata (SSO_WORKSPACE_ACME_IDP_METADATA)}. */

@@ -18,6 +18,8 @@ import com.frontline.sso.config.Workspace;
 public final class IdpMetadata {
 
     private static final Logger LOG = Logger.getLogger(IdpMetadata.class.getName());
+    private static final String METADATA_FIX = "Fix: point it to the IdP's SAML metadata (a URL reachable from this server, "
+            + "or a readable file), or give the IdP's issuer, SSO URL and certificate.";
 
     private final Workspace workspace;
     private final Optional<X509Certificate> signingCertificate;
@@ -44,7 +46,9 @@ public final class IdpMetadata {
                     MetadataDocument.parse(bytes, signingCertificate, new AlgorithmPolicy(workspace.allowSha1())));
         } catch (MetadataProblem e) {
             throw invalid(workspace, workspace.idp().manual().isPresent() ? "idp.certificate" : "idp.metadata",
-                    "could not be used: " + e.getMessage());
+                    "(" + workspace.idp().describe() + ") could not be used: " + e.getMessage() + ". " + METADATA_FIX
+                            + signingCertificate.map(certificate -> " Its signature must verify with "
+                                    + workspace.setting("idp.metadata-signing-cert").label() + ".").orElse(""));
         }
     }
 
@@ -96,13 +100,13 @@ public final class IdpMetadata {
         try {
             return Optional.of(ManualIdpMetadata.Certificates.parse(workspace.metadataSigningCertificate().get()));
         } catch (MetadataProblem e) {
-            throw invalid(workspace, "idp.metadata-signing-cert", e.getMessage());
+            // Not the metadata fix: this setting holds a certificate, and its value may be a whole PEM block.
+            throw invalid(workspace, "idp.metadata-signing-cert", e.getMessage() + ". Fix: give the certificate the "
+                    + "IdP's metadata is signed with, as PEM text, base64 DER or the path of a certificate file.");
         }
     }
 
-    private static InvalidSettingsException invalid(Workspace workspace, String suffix, String why) {
-        return new InvalidSettingsException(List.of(workspace.setting(suffix).label() + " (" + workspace.idp().describe()
-                + ") " + why + ". Fix: point it to the IdP's SAML metadata (a URL reachable from this server, or a readable file), "
-                + "or give the IdP's issuer, SSO URL and certificate."));
+    private static InvalidSettingsException invalid(Workspace workspace, String suffix, String problemAndFix) {
+        return new InvalidSettingsException(List.of(workspace.setting(suffix).label() + " " + problemAndFix));
     }
 }

@@ -3,9 +3,11 @@ package com.frontline.sso.saml;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
+import java.util.List;
 
 import org.opensaml.core.xml.XMLObject;
 import org.opensaml.saml.saml2.core.Assertion;
+import org.opensaml.saml.saml2.core.AuthnStatement;
 import org.opensaml.saml.saml2.core.Conditions;
 import org.opensaml.saml.saml2.core.EncryptedAssertion;
 import org.opensaml.saml.saml2.core.Response;
@@ -119,7 +121,20 @@ final class StrictResponseValidator extends SAML2AuthnResponseValidator {
         } catch (SAMLSignatureValidationException e) {
             throw new SsoRejection(SsoError.INVALID_SIGNATURE,
                     "signature does not verify with a key from the IdP metadata of " + idpEntityId, e);
+        } catch (RuntimeException e) {
+            // OpenSAML's trust engine lets some decoding failures escape unwrapped: a SignatureValue that is not
+            // base64 (IllegalArgumentException), an embedded certificate that is not DER (cryptacular's StreamException).
+            throw new SsoRejection(SsoError.INVALID_SIGNATURE, "the signature cannot be verified: " + e.getMessage(), e);
         }
+    }
+
+    /** pac4j reads every AuthnStatement's AuthnContext, which the schema requires; refuse one without it, not with a NullPointerException. */
+    @Override
+    protected void validateAuthenticationStatements(List<AuthnStatement> statements, SAML2MessageContext context) {
+        if (statements.stream().anyMatch(statement -> statement.getAuthnContext() == null)) {
+            throw new SsoRejection(SsoError.INVALID_STRUCTURE, "an AuthnStatement has no AuthnContext");
+        }
+        super.validateAuthenticationStatements(statements, context);
     }
 
     /** The assertion counts as signed when it carries its own valid signature or the whole Response was verified. */

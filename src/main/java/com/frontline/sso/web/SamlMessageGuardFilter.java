@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -32,6 +33,9 @@ final class SamlMessageGuardFilter extends HttpFilter {
     /** Room for the other form fields (RelayState, SigAlg, Signature) and URL-encoding around the message. */
     private static final int FORM_OVERHEAD = 8 * 1024;
     private static final String[] MESSAGE_PARAMETERS = {"SAMLResponse", "SAMLRequest"};
+    /** '<' or a byte-order mark in the four UCS-4 byte orders, and "<?xm" in EBCDIC. */
+    private static final Set<Integer> UCS4_OR_EBCDIC_STARTS = Set.of(0x0000003C, 0x3C000000, 0x00003C00, 0x003C0000,
+            0x0000FEFF, 0xFFFE0000, 0x0000FFFE, 0xFEFF0000, 0x4C6FA794);
 
     private final int maxMessageBytes;
     private final boolean redirectBinding;
@@ -106,6 +110,9 @@ final class SamlMessageGuardFilter extends HttpFilter {
         if (xml.length > maxMessageBytes) {
             return tooLarge("more than " + maxMessageBytes + " bytes of XML");
         }
+        if (ucs4OrEbcdic(xml)) {
+            return new Rejection(SsoError.MALFORMED_MESSAGE, "the message is encoded in UCS-4 or EBCDIC; only UTF-8 and UTF-16 are accepted");
+        }
         if (DOCTYPE.matcher(asText(xml)).find()) {
             return new Rejection(SsoError.MALFORMED_MESSAGE, "the message contains a DOCTYPE or ENTITY declaration, which is never allowed");
         }
@@ -114,6 +121,18 @@ final class SamlMessageGuardFilter extends HttpFilter {
 
     private Rejection tooLarge(String what) {
         return new Rejection(SsoError.MESSAGE_TOO_LARGE, what + "; the limit is " + maxMessageBytes + " bytes (sso.max-message-bytes)");
+    }
+
+    /**
+     * Whether the first four bytes announce UCS-4 or EBCDIC (XML 1.0, appendix F). The parser reads both, but the
+     * DOCTYPE check below reads only ASCII-compatible encodings and UTF-16, and no IdP sends anything else.
+     */
+    private static boolean ucs4OrEbcdic(byte[] xml) {
+        if (xml.length < 4) {
+            return false;
+        }
+        int first = (xml[0] & 0xFF) << 24 | (xml[1] & 0xFF) << 16 | (xml[2] & 0xFF) << 8 | xml[3] & 0xFF;
+        return UCS4_OR_EBCDIC_STARTS.contains(first);
     }
 
     /** Reads UTF-16 when a byte-order mark or zero bytes say so, so a declaration cannot hide behind an encoding. */

@@ -36,12 +36,14 @@ public final class InProcessAcs {
     private final SsoSettings settings;
     private final FrontlineSaml2Client client;
     private final OutstandingRequests requests;
+    private final IdpMetadata metadata;
 
     public InProcessAcs(SsoSettings settings) {
         this.settings = settings;
         SharedSamlState state = SharedSamlState.open(settings);
         this.requests = state.requests();
-        this.client = SamlClientFactory.create(settings, settings.primary(), IdpMetadata.load(settings.primary()), state);
+        this.metadata = IdpMetadata.load(settings.primary());
+        this.client = SamlClientFactory.create(settings, settings.primary(), metadata, state);
         client.addAuthorizationGenerator(new AgentProfileGenerator(new ClaimsMapper(settings), settings.primary()));
     }
 
@@ -51,6 +53,11 @@ public final class InProcessAcs {
 
     public SsoSettings settings() {
         return settings;
+    }
+
+    /** The IdP metadata the client trusts, so a test can refresh it as the background refresher would. */
+    IdpMetadata metadata() {
+        return metadata;
     }
 
     /** Registers an outstanding AuthnRequest, as a redirect to the IdP would, and returns its ID. */

@@ -1,6 +1,7 @@
 package com.frontline.sso.testsupport.saml;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.zip.Deflater;
@@ -20,6 +21,16 @@ public final class HostileXml {
     public static String withDoctype(String xml, String doctype) {
         int root = xml.startsWith("<?xml") ? xml.indexOf("?>") + 2 : 0;
         return xml.substring(0, root) + doctype + xml.substring(root);
+    }
+
+    /**
+     * The XML re-encoded: a declaration naming {@code declaredAs} replaces any it had, and the bytes are in
+     * {@code charset}, after a byte-order mark if asked for.
+     */
+    public static byte[] encoded(String xml, Charset charset, String declaredAs, boolean byteOrderMark) {
+        String body = xml.startsWith("<?xml") ? xml.substring(xml.indexOf("?>") + 2) : xml;
+        String declared = "<?xml version=\"1.0\" encoding=\"" + declaredAs + "\"?>" + body;
+        return ((byteOrderMark ? "\uFEFF" : "") + declared).getBytes(charset);
     }
 
     /** The signed response with its NameID's text replaced by a reference to the entity {@code name}. */

@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.xml.namespace.QName;
+
+import org.opensaml.core.xml.schema.XSAny;
 import org.opensaml.core.xml.schema.XSString;
 import org.opensaml.saml.common.SAMLObjectContentReference;
 import org.opensaml.saml.common.SAMLVersion;
@@ -48,10 +51,14 @@ public final class ResponseForge {
     private String recipient;
     private String audience;
     private String issuer;
+    private String issuerFormat;
     private String nameId = "alice@example.com";
     private String nameIdFormat = NameIDType.EMAIL;
     private final Map<String, List<String>> attributes = new LinkedHashMap<>();
     private boolean repeatedAttributes;
+    private String attributeNameFormat = Attribute.BASIC;
+    private QName attributeValueType = XSString.TYPE_NAME;
+    private final Map<String, String> friendlyNames = new LinkedHashMap<>();
     private Duration clockShift = Duration.ZERO;
     private Duration lifetime = Duration.ofMinutes(5);
     private Duration authnAge = Duration.ofSeconds(10);
@@ -86,6 +93,16 @@ public final class ResponseForge {
     public ResponseForge nameId(String value, String format) { this.nameId = value; this.nameIdFormat = format; return this; }
     public ResponseForge attribute(String name, String... values) { attributes.put(name, List.of(values)); return this; }
     public ResponseForge withoutAttribute(String name) { attributes.remove(name); return this; }
+    /** Drops the default attributes (email, roles, name), to describe an IdP's claims from scratch. */
+    public ResponseForge withoutAttributes() { attributes.clear(); return this; }
+    /** The NameFormat of every Attribute (default basic); null leaves it out, as Entra ID and Google do. */
+    public ResponseForge attributeNameFormat(String value) { this.attributeNameFormat = value; return this; }
+    /** The FriendlyName of one attribute, e.g. {@code mail} for {@code urn:oid:0.9.2342.19200300.100.1.3}. */
+    public ResponseForge friendlyName(String name, String friendlyName) { friendlyNames.put(name, friendlyName); return this; }
+    /** The xsi:type of every AttributeValue (default xs:string); null sends untyped values, as Entra ID and ADFS do. */
+    public ResponseForge attributeValueType(QName type) { this.attributeValueType = type; return this; }
+    /** The Format of the Issuer elements (default none); Okta and SimpleSAMLphp send the entity format. */
+    public ResponseForge issuerFormat(String value) { this.issuerFormat = value; return this; }
     /** Each value in its own Attribute element (ADFS style) instead of one multi-valued Attribute. */
     public ResponseForge repeatedAttributes() { this.repeatedAttributes = true; return this; }
     /** Moves every timestamp, as if the IdP's clock were off by this much. */
@@ -165,6 +182,7 @@ public final class ResponseForge {
     private Issuer issuer() {
         Issuer value = Saml.build(Issuer.DEFAULT_ELEMENT_NAME);
         value.setValue(issuer);
+        value.setFormat(issuerFormat);
         return value;
     }
 
@@ -230,19 +248,31 @@ public final class ResponseForge {
         return statement;
     }
 
-    private static Attribute attribute(String name, List<String> values) {
+    private Attribute attribute(String name, List<String> values) {
         Attribute attribute = Saml.build(Attribute.DEFAULT_ELEMENT_NAME);
         attribute.setName(name);
-        attribute.setNameFormat(Attribute.BASIC);
+        attribute.setNameFormat(attributeNameFormat);
+        attribute.setFriendlyName(friendlyNames.get(name));
         List<org.opensaml.core.xml.XMLObject> xmlValues = new ArrayList<>();
         for (String value : values) {
-            XSString text = (XSString) org.opensaml.core.xml.config.XMLObjectProviderRegistrySupport.getBuilderFactory()
-                    .getBuilderOrThrow(XSString.TYPE_NAME).buildObject(AttributeValue.DEFAULT_ELEMENT_NAME, XSString.TYPE_NAME);
-            text.setValue(value);
-            xmlValues.add(text);
+            xmlValues.add(attributeValue(value));
         }
         attribute.getAttributeValues().addAll(xmlValues);
         return attribute;
+    }
+
+    private org.opensaml.core.xml.XMLObject attributeValue(String value) {
+        var builders = org.opensaml.core.xml.config.XMLObjectProviderRegistrySupport.getBuilderFactory();
+        if (XSString.TYPE_NAME.equals(attributeValueType)) {
+            XSString text = (XSString) builders.getBuilderOrThrow(XSString.TYPE_NAME)
+                    .buildObject(AttributeValue.DEFAULT_ELEMENT_NAME, XSString.TYPE_NAME);
+            text.setValue(value);
+            return text;
+        }
+        // Any other type (or none): the value as plain text content, with xsi:type only when one is given.
+        XSAny any = (XSAny) builders.getBuilderOrThrow(XSAny.TYPE_NAME).buildObject(AttributeValue.DEFAULT_ELEMENT_NAME, attributeValueType);
+        any.setTextContent(value);
+        return any;
     }
 
     private Signature attachSignature(org.opensaml.saml.common.SignableSAMLObject target) throws Exception {

@@ -216,11 +216,11 @@ public final class ResponseMutator {
 
     private Mutation encodings(String xml) {
         return switch (random.nextInt(14)) {
-            case 0 -> encoded("UTF-16BE with a byte-order mark", withBom(xml, StandardCharsets.UTF_16BE, "UTF-16"));
-            case 1 -> encoded("UTF-16LE without a byte-order mark", declared(xml, "UTF-16LE").getBytes(StandardCharsets.UTF_16LE));
-            case 2 -> encoded("UTF-32BE", declared(xml, "UTF-32").getBytes(Charset.forName("UTF-32BE")));
-            case 3 -> encoded("EBCDIC (IBM037)", declared(xml, "IBM037").getBytes(Charset.forName("IBM037")));
-            case 4 -> encoded("UTF-8 bytes declared as UTF-16", declared(xml, "UTF-16").getBytes(StandardCharsets.UTF_8));
+            case 0 -> encoded("UTF-16BE with a byte-order mark", HostileXml.encoded(xml, StandardCharsets.UTF_16BE, "UTF-16", true));
+            case 1 -> encoded("UTF-16LE without a byte-order mark", HostileXml.encoded(xml, StandardCharsets.UTF_16LE, "UTF-16LE", false));
+            case 2 -> encoded("UTF-32BE", HostileXml.encoded(xml, Charset.forName("UTF-32BE"), "UTF-32", false));
+            case 3 -> encoded("EBCDIC (IBM037)", HostileXml.encoded(xml, Charset.forName("IBM037"), "IBM037", false));
+            case 4 -> encoded("UTF-8 bytes declared as UTF-16", HostileXml.encoded(xml, StandardCharsets.UTF_8, "UTF-16", false));
             case 5 -> new Mutation(Family.ENCODINGS, "MIME base64 with CRLF line breaks",
                     Base64.getMimeEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)));
             case 6 -> new Mutation(Family.ENCODINGS, "URL-safe base64 alphabet",
@@ -266,16 +266,6 @@ public final class ResponseMutator {
 
     private static Mutation encoded(String description, byte[] xml) {
         return new Mutation(Family.ENCODINGS, description, base64(xml));
-    }
-
-    private static byte[] withBom(String xml, Charset charset, String declaredAs) {
-        return ("\uFEFF" + declared(xml, declaredAs)).getBytes(charset);
-    }
-
-    /** The XML with a declaration naming this encoding (replacing any declaration it had). */
-    private static String declared(String xml, String encoding) {
-        String body = xml.startsWith("<?xml") ? xml.substring(xml.indexOf("?>") + 2) : xml;
-        return "<?xml version=\"1.0\" encoding=\"" + encoding + "\"?>" + body;
     }
 
     private static byte[] deflate(String xml) {

@@ -30,9 +30,14 @@ public final class SamlDom {
         signedElement.removeChild(signatureOf(signedElement));
     }
 
+    /** An element of the Signature of the Response or Assertion given, such as SignatureValue or X509Certificate. */
+    public static Element signaturePart(Element signedElement, String localName) {
+        return first(signatureOf(signedElement), DSIG_NS, localName);
+    }
+
     /** Changes one character of the signature's base64 SignatureValue, so the value no longer verifies. */
     public static void corruptSignatureValue(Element signedElement) {
-        Element value = directChild(signatureOf(signedElement), DSIG_NS, "SignatureValue");
+        Element value = signaturePart(signedElement, "SignatureValue");
         String text = value.getTextContent().trim();
         char changed = text.charAt(10) == 'A' ? 'B' : 'A';
         value.setTextContent(text.substring(0, 10) + changed + text.substring(11));
@@ -63,6 +68,15 @@ public final class SamlDom {
         Element added = (Element) last.cloneNode(true);
         added.setTextContent(value);
         last.getParentNode().appendChild(added);
+    }
+
+    /** The first element with this name inside {@code root}, at any depth. */
+    public static Element first(Element root, String namespace, String localName) {
+        NodeList found = root.getElementsByTagNameNS(namespace, localName);
+        if (found.getLength() == 0) {
+            throw new IllegalStateException("no " + localName + " inside " + root.getLocalName());
+        }
+        return (Element) found.item(0);
     }
 
     /** A new element in the document of {@code near}, with the prefix {@code near} uses. */
