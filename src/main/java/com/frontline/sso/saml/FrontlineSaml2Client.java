@@ -63,6 +63,11 @@ public final class FrontlineSaml2Client extends SAML2Client {
     }
 
     @Override
+    protected void initSignatureTrustEngineProvider() {
+        this.signatureTrustEngineProvider = new CachedTrustEngineProvider(idpMetadataResolver, spMetadataResolver);
+    }
+
+    @Override
     protected void initSAMLReplayCache() {
         this.replayCache = state.replayCache();
     }
