@@ -1,0 +1,131 @@
+package com.frontline.sso.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * A WAR deployed at context root {@code /} on stock Payara Micro, listening on 127.0.0.1 only.
+ *
+ * <p>Hazelcast is off ({@code --nocluster} would still open port 6900 on every interface), and
+ * pre-boot commands bind the HTTP listener to loopback and switch off Payara's built-in
+ * MicroProfile Health endpoint, which otherwise answers {@code GET /health} itself (context
+ * {@code /health} beats the app's context {@code /}) with {@code {"status":"UP","checks":[]}}, even
+ * when the app failed to deploy. Payara unpacks its runtime into a private root directory, so runs
+ * do not share state through the system temp directory.
+ */
+public final class PayaraMicroApp implements AutoCloseable {
+
+    /** The app answers this publicly with 200 once it is deployed. */
+    public static final String HEALTH_PATH = "/health";
+
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** Logged once every deployment was attempted, whether it worked or not. */
+    private static final Pattern BOOTED = Pattern.compile("Payara Micro .* ready in");
+    /** Logged per WAR that deployed; a failed deployment logs SEVERE lines and Payara runs on without the app. */
+    private static final Pattern DEPLOYED = Pattern.compile("was successfully deployed");
+    private static final List<String> PRE_BOOT_COMMANDS = List.of(
+            "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
+            "set-microprofile-healthcheck-configuration --enabled=false");
+
+    private final int port;
+    private final ManagedProcess process;
+    private final Duration startTime;
+
+    private PayaraMicroApp(int port, ManagedProcess process, Duration startTime) {
+        this.port = port;
+        this.process = process;
+        this.startTime = startTime;
+    }
+
+    /** Deploys the project's WAR ({@link TestEnvironment#frontlineWar()}). */
+    public static PayaraMicroApp start(int port, Map<String, String> env, List<String> jvmOptions, Path workDir) {
+        return start(TestEnvironment.frontlineWar(), HEALTH_PATH, port, env, jvmOptions, workDir);
+    }
+
+    /**
+     * Deploys {@code war} on 127.0.0.1:{@code port} with {@code env} added to the environment and
+     * returns once GET {@code readyPath} answers 200.
+     */
+    public static PayaraMicroApp start(Path war, String readyPath, int port, Map<String, String> env,
+                                       List<String> jvmOptions, Path workDir) {
+        Path payaraDir = Dirs.recreate(workDir.resolve("payara"));
+        Path preBoot = writePreBootCommands(payaraDir);
+
+        List<String> command = new ArrayList<>();
+        // The JVM running the tests (JDK 17 here): Payara Micro 6 runs on it.
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-jar", TestEnvironment.payaraMicroJar().toString(),
+                "--deploy", war.toString(),
+                "--contextroot", "/",
+                "--port", Integer.toString(port),
+                "--nohazelcast",
+                "--prebootcommandfile", preBoot.toString(),
+                "--rootdir", payaraDir.resolve("root").toString()));
+        ManagedProcess process = ManagedProcess.start("payara", command, env, payaraDir, workDir);
+        try {
+            Duration booted = process.awaitLogLine(BOOTED, null, BOOT_TIMEOUT);
+            if (!process.logMatches(DEPLOYED)) {
+                throw new IllegalStateException("Payara Micro started but did not deploy " + war.getFileName()
+                        + System.lineSeparator() + "--- last lines of " + process.logFile() + " ---"
+                        + System.lineSeparator() + process.logTail(60));
+            }
+            URI ready = URI.create("http://localhost:" + port + readyPath);
+            Duration took = booted.plus(process.awaitHttp(ready, 200, null, READY_TIMEOUT));
+            return new PayaraMicroApp(port, process, took);
+        } catch (RuntimeException e) {
+            process.close();
+            throw e;
+        }
+    }
+
+    /** {@code http://localhost:<port>}: the browser-facing origin (a different site than Keycloak's 127.0.0.1). */
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Duration startTime() {
+        return startTime;
+    }
+
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** The last lines of the server log, for assertion messages. */
+    public String logTail(int lines) {
+        return process.logTail(lines);
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    private static Path writePreBootCommands(Path dir) {
+        try {
+            return Files.write(dir.resolve("pre-boot-commands.asadmin"), PRE_BOOT_COMMANDS, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

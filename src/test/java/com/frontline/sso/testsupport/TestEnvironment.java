@@ -1,0 +1,56 @@
+package com.frontline.sso.testsupport;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the harness finds the servers, the WAR and the realm template, and where it writes.
+ *
+ * <p>Failsafe and the {@code demo} profile pass these as system properties (see pom.xml); the
+ * fallbacks are the same paths relative to the project directory, so the classes also run from an
+ * IDE started in the project directory after {@code mvn pre-integration-test}.
+ */
+public final class TestEnvironment {
+
+    private TestEnvironment() {
+    }
+
+    /** The unpacked Keycloak distribution. */
+    public static Path keycloakHome() {
+        return existing("keycloak.home", "target/it/keycloak-26.5.6", "run `mvn pre-integration-test` to unpack Keycloak");
+    }
+
+    /** The stock Payara Micro jar. */
+    public static Path payaraMicroJar() {
+        return existing("payara.microJar", "target/it/payara-micro.jar", "run `mvn pre-integration-test` to copy Payara Micro");
+    }
+
+    /** The application WAR under test. */
+    public static Path frontlineWar() {
+        return existing("frontline.war", "target/frontline-sso.war", "run `mvn package` to build the WAR");
+    }
+
+    /** The realm file with placeholders for the SP's base URL and entity id. */
+    public static Path realmTemplate() {
+        Path serverConfig = Path.of(System.getProperty("frontline.serverConfig", "server-config"));
+        Path realm = serverConfig.resolve("keycloak").resolve("frontline-realm.json");
+        if (!Files.isRegularFile(realm)) {
+            throw new IllegalStateException("realm template not found: " + realm.toAbsolutePath()
+                    + " (set -Dfrontline.serverConfig or run from the project directory)");
+        }
+        return realm.toAbsolutePath();
+    }
+
+    /** Root of everything the harness writes: logs, data directories, screenshots. */
+    public static Path workDir() {
+        return Path.of(System.getProperty("frontline.workDir", "target/it-work")).toAbsolutePath();
+    }
+
+    private static Path existing(String property, String fallback, String hint) {
+        Path path = Path.of(System.getProperty(property, fallback)).toAbsolutePath();
+        if (!Files.exists(path)) {
+            throw new IllegalStateException(path + " does not exist (system property " + property + "): " + hint);
+        }
+        return path;
+    }
+}
