@@ -103,6 +103,15 @@ class AcsIT {
     }
 
     @Test
+    void timestampsInWholeSecondsAreUnderstood() {
+        RedirectBinding request = browser.startLogin("/");
+        java.time.Instant idpSessionEnd = java.time.Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        HttpResponse<String> acs = browser.postAcs(answering(request).sessionNotOnOrAfter(idpSessionEnd).sign().base64());
+        assertEquals(303, acs.statusCode(), acs.body());
+        assertTrue(browser.get("/api/me", "application/json").body().contains("\"sessionExpiresAt\":\"" + idpSessionEnd + "\""));
+    }
+
+    @Test
     void rolesSentAsRepeatedAttributesAreMerged() {
         RedirectBinding request = browser.startLogin("/");
         HttpResponse<String> acs = browser.postAcs(answering(request).attribute("roles", "supervisor", "agent")

@@ -8,13 +8,13 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Private working directories: every server start gets an empty one, so no state leaks between runs. */
-final class Dirs {
+public final class Dirs {
 
     private Dirs() {
     }
 
     /** Deletes {@code dir} if present and creates it empty. */
-    static Path recreate(Path dir) {
+    public static Path recreate(Path dir) {
         delete(dir);
         try {
             return Files.createDirectories(dir);

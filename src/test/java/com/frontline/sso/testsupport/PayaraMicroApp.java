@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * A WAR deployed at context root {@code /} on stock Payara Micro, listening on 127.0.0.1 only.
  *
- * <p>Hazelcast is off ({@code --nocluster} would still open port 6900 on every interface), and
+ * <p>Hazelcast is off ({@code --nocluster} would still open port 6900 on every interface) unless the
+ * instance is started as a cluster member ({@link #startClustered}), and
  * pre-boot commands bind the HTTP listener to loopback and switch off Payara's built-in
  * MicroProfile Health endpoint, which otherwise answers {@code GET /health} itself (context
  * {@code /health} beats the app's context {@code /}) with {@code {"status":"UP","checks":[]}}, even
@@ -58,6 +59,22 @@ public final class PayaraMicroApp implements AutoCloseable {
      */
     public static PayaraMicroApp start(Path war, String readyPath, int port, Map<String, String> env,
                                        List<String> jvmOptions, Path workDir) {
+        return start(war, readyPath, port, env, jvmOptions, workDir, List.of("--nohazelcast"));
+    }
+
+    /**
+     * Deploys the project's WAR as a member of the data grid {@code clusterName}: Hazelcast on, bound to
+     * 127.0.0.1 and discovering members by TCP on 127.0.0.1 only (no multicast), so instances started with
+     * the same name form one cluster and other test runs on the machine stay out of it.
+     */
+    public static PayaraMicroApp startClustered(int port, String clusterName, Map<String, String> env, Path workDir) {
+        Path config = DataGridConfig.write(workDir, clusterName);
+        return start(TestEnvironment.frontlineWar(), HEALTH_PATH, port, env, List.of(), workDir,
+                List.of("--hzconfigfile", config.toString()));
+    }
+
+    private static PayaraMicroApp start(Path war, String readyPath, int port, Map<String, String> env,
+                                        List<String> jvmOptions, Path workDir, List<String> dataGridOptions) {
         Path payaraDir = Dirs.recreate(workDir.resolve("payara"));
         Path preBoot = writePreBootCommands(payaraDir);
 
@@ -70,9 +87,9 @@ public final class PayaraMicroApp implements AutoCloseable {
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", Integer.toString(port),
-                "--nohazelcast",
                 "--prebootcommandfile", preBoot.toString(),
                 "--rootdir", payaraDir.resolve("root").toString()));
+        command.addAll(dataGridOptions);
         ManagedProcess process = ManagedProcess.start("payara", command, env, payaraDir, workDir);
         try {
             Duration booted = process.awaitLogLine(BOOTED, null, BOOT_TIMEOUT);

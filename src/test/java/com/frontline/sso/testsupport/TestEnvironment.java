@@ -30,10 +30,14 @@ public final class TestEnvironment {
         return existing("frontline.war", "target/frontline-sso.war", "run `mvn package` to build the WAR");
     }
 
+    /** The project's server-config directory (Keycloak realm, Payara and data grid configuration). */
+    public static Path serverConfig() {
+        return existing("frontline.serverConfig", "server-config", "run from the project directory");
+    }
+
     /** The realm file with placeholders for the SP's base URL and entity id. */
     public static Path realmTemplate() {
-        Path serverConfig = Path.of(System.getProperty("frontline.serverConfig", "server-config"));
-        Path realm = serverConfig.resolve("keycloak").resolve("frontline-realm.json");
+        Path realm = serverConfig().resolve("keycloak").resolve("frontline-realm.json");
         if (!Files.isRegularFile(realm)) {
             throw new IllegalStateException("realm template not found: " + realm.toAbsolutePath()
                     + " (set -Dfrontline.serverConfig or run from the project directory)");

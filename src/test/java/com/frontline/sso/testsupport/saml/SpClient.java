@@ -24,16 +24,37 @@ import org.w3c.dom.Element;
  * logins, posts (forged) responses to the ACS and asks whether a session exists. Redirects are not followed,
  * so every hop can be asserted.
  */
-public final class SpClient {
+public class SpClient {
 
     private final URI baseUrl;
     private final HttpClient http;
 
     public SpClient(URI baseUrl) {
+        this(baseUrl, HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    private SpClient(URI baseUrl, HttpClient http) {
         this.baseUrl = baseUrl;
-        CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = http;
+    }
+
+    /**
+     * The same browser (same cookies) talking to another server instance, as a load balancer would send it:
+     * the SP URLs stay those of the shared base URL, only the requests go to {@code node}.
+     */
+    public SpClient onNode(URI node) {
+        return new SpClient(node, http) {
+            @Override
+            public String acsUrl() {
+                return SpClient.this.acsUrl();
+            }
+
+            @Override
+            public String spEntityId() {
+                return SpClient.this.spEntityId();
+            }
+        };
     }
 
     public URI baseUrl() {
@@ -66,7 +87,7 @@ public final class SpClient {
     }
 
     public HttpResponse<String> postAcs(String samlResponse, String relayState) {
-        return postForm(acsUrl(), "SAMLResponse=" + URLEncoder.encode(samlResponse, StandardCharsets.UTF_8)
+        return postForm(baseUrl + "/saml/acs", "SAMLResponse=" + URLEncoder.encode(samlResponse, StandardCharsets.UTF_8)
                 + (relayState == null ? "" : "&RelayState=" + URLEncoder.encode(relayState, StandardCharsets.UTF_8)), "text/html");
     }
 
