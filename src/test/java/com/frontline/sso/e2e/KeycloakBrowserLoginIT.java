@@ -141,6 +141,30 @@ class KeycloakBrowserLoginIT {
                 + " because single logout ended its session too");
     }
 
+    @Test
+    void logoutAtKeycloakEndsTheAppSession() {
+        browser.open(stack.appUrl("/"));
+        awaitKeycloakLoginPage("opening the console without a session");
+        browser.logInToKeycloak(RealmUser.ALICE);
+        assertEquals(RealmUser.ALICE.email(), browser.textOf("agent-email"), "alice should be logged in first");
+
+        // Keycloak's own logout: it asks for confirmation, then sends a signed LogoutRequest through the
+        // browser to the app's /saml/slo (front-channel) and expects the app's signed LogoutResponse back.
+        browser.open(stack.keycloak().baseUrl() + "/realms/frontline/protocol/openid-connect/logout");
+        browser.waitFor("Keycloak's logout confirmation", d -> !d.findElements(By.id("kc-logout")).isEmpty());
+        browser.driver().findElement(By.id("kc-logout")).click();
+        browser.waitFor("Keycloak to finish the logout of every client",
+                d -> d.getCurrentUrl().startsWith(stack.keycloak().baseUrl())
+                        && "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState"))
+                        && !d.getCurrentUrl().contains("/saml/slo")
+                        && d.findElements(By.id("kc-logout")).isEmpty());
+
+        browser.open(stack.appUrl("/signed-out.html"));
+        String me = browser.fetchFromPage("/api/me");
+        assertFalse(me.startsWith("200 "), "after logging out at Keycloak, the app session must be over; /api/me answered: "
+                + abbreviate(me));
+    }
+
     private void awaitKeycloakLoginPage(String after) {
         String keycloak = stack.keycloak().baseUrl();
         browser.waitFor("Keycloak's login page (" + keycloak + ") after " + after,
