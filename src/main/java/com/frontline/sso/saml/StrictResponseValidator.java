@@ -3,7 +3,6 @@ package com.frontline.sso.saml;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
-import java.util.List;
 
 import org.opensaml.core.xml.XMLObject;
 import org.opensaml.saml.saml2.core.Assertion;
@@ -63,6 +62,7 @@ final class StrictResponseValidator extends SAML2AuthnResponseValidator {
         }
         noteClaimedIdentity(context, response);
         structure.verify(response.getDOM());
+        requireSchemaParts(response);
         if (response.getInResponseTo() == null && !workspace.idpInitiatedEnabled()) {
             throw new SsoRejection(SsoError.UNSOLICITED_RESPONSE,
                     "the response answers no AuthnRequest (IdP-initiated) and sso.idp-initiated.enabled is false");
@@ -82,6 +82,27 @@ final class StrictResponseValidator extends SAML2AuthnResponseValidator {
                 throw new SsoRejection(SsoError.DECRYPTION_FAILED, "the encrypted assertion cannot be decrypted with the "
                         + "configured encryption key: " + e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * Parts the SAML schema requires and pac4j reads without a null check: a message without them is refused as
+     * invalid_structure, not with a NullPointerException (authentication_failed), as ResponseFuzzIT found.
+     */
+    private static void requireSchemaParts(Response response) {
+        require(response.getIssueInstant() != null, "the Response has no IssueInstant");
+        for (Assertion assertion : response.getAssertions()) {
+            require(assertion.getIssueInstant() != null && assertion.getIssuer() != null, "the Assertion has no IssueInstant or Issuer");
+            for (AuthnStatement statement : assertion.getAuthnStatements()) {
+                require(statement.getAuthnInstant() != null && statement.getAuthnContext() != null,
+                        "an AuthnStatement has no AuthnInstant or AuthnContext");
+            }
+        }
+    }
+
+    private static void require(boolean present, String problem) {
+        if (!present) {
+            throw new SsoRejection(SsoError.INVALID_STRUCTURE, problem);
         }
     }
 
@@ -126,15 +147,6 @@ final class StrictResponseValidator extends SAML2AuthnResponseValidator {
             // base64 (IllegalArgumentException), an embedded certificate that is not DER (cryptacular's StreamException).
             throw new SsoRejection(SsoError.INVALID_SIGNATURE, "the signature cannot be verified: " + e.getMessage(), e);
         }
-    }
-
-    /** pac4j reads every AuthnStatement's AuthnContext, which the schema requires; refuse one without it, not with a NullPointerException. */
-    @Override
-    protected void validateAuthenticationStatements(List<AuthnStatement> statements, SAML2MessageContext context) {
-        if (statements.stream().anyMatch(statement -> statement.getAuthnContext() == null)) {
-            throw new SsoRejection(SsoError.INVALID_STRUCTURE, "an AuthnStatement has no AuthnContext");
-        }
-        super.validateAuthenticationStatements(statements, context);
     }
 
     /** The assertion counts as signed when it carries its own valid signature or the whole Response was verified. */

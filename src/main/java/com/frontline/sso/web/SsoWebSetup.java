@@ -62,6 +62,7 @@ public class SsoWebSetup implements ServletContextListener {
         logout.setLocalLogout(true);
         logout.setDestroySession(true);
         logout.setCentralLogout(true);
+        logout.setLogoutLogic(new AgentLogoutLogic());
         add(context, "saml-logout", logout, "/logout");
         add(context, "sso-revocations", new SessionRevocationFilter(clients.state().revocations()), "/*");
         add(context, "sso-security", new SecurityFilter(config, clients.names(), Pac4jConfigFactory.AGENT_ROLE,
