@@ -54,7 +54,7 @@ final class SamlMessageGuardFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        AuditLog.warning(AcsCallbackLogic.rejected(request, rejection));
+        AuditLog.warning(SamlCallbackLogic.rejected(request, rejection));
         ErrorResponse.send(request, response, rejection.error(), rejection.detail());
     }
 

@@ -95,7 +95,7 @@ public class SsoWebSetup implements ServletContextListener {
         CallbackFilter callback = new CallbackFilter(config, "/");
         callback.setDefaultClient(workspace.id());
         callback.setRenewSession(true);
-        callback.setCallbackLogic(new AcsCallbackLogic(new LoginTarget(workspace.idpInitiatedLanding())));
+        callback.setCallbackLogic(new SamlCallbackLogic(new LoginTarget(workspace.idpInitiatedLanding())));
         add(context, "saml-" + workspace.id(), callback, workspace.acsPath(), workspace.sloPath());
     }
 

@@ -24,14 +24,14 @@ import com.frontline.sso.error.SsoRejection;
 import com.frontline.sso.identity.AgentProfile;
 
 /**
- * The Assertion Consumer Service: pac4j's callback logic, plus one audit line per outcome, and every
+ * The SAML endpoints (ACS and SLO): pac4j's callback logic, plus one audit line per outcome, and every
  * failure answered with its error code (4xx page or JSON) instead of an exception reaching the container.
  */
-final class AcsCallbackLogic extends DefaultCallbackLogic {
+final class SamlCallbackLogic extends DefaultCallbackLogic {
 
-    private static final String LOGGED_IN = AcsCallbackLogic.class.getName() + ".loggedIn";
+    private static final String LOGGED_IN = SamlCallbackLogic.class.getName() + ".loggedIn";
 
-    AcsCallbackLogic(LoginTarget loginTarget) {
+    SamlCallbackLogic(LoginTarget loginTarget) {
         setSavedRequestHandler(loginTarget);
     }
 
