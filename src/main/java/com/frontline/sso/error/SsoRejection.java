@@ -4,7 +4,7 @@ import org.pac4j.saml.exceptions.SAMLException;
 
 /**
  * A SAML message this SP refuses, with its documented code. Extends pac4j's SAMLException so it travels
- * through pac4j's callback logic unchanged and is answered by {@code AcsCallbackLogic}.
+ * through pac4j's callback logic unchanged and is answered by {@code SamlCallbackLogic}.
  */
 public class SsoRejection extends SAMLException {
 

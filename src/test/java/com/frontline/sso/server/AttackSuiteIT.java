@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.StatusCode;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
+import org.w3c.dom.Element;
 
 import com.frontline.sso.testsupport.saml.ForgedResponse;
 import com.frontline.sso.testsupport.saml.HostileXml;
@@ -139,6 +142,22 @@ class AttackSuiteIT {
         assertXmlRefused(signed.xml(), 403, "invalid_signature");
     }
 
+    /** Found by the fuzz test: OpenSAML let the base64 error escape its trust engine, answered as authentication_failed. */
+    @Test
+    void signatureValueThatIsNotBase64() {
+        ForgedResponse signed = IdpStyle.GOOGLE.shape(answer()).sign();
+        SamlDom.signaturePart(signed.dom(), "SignatureValue").setTextContent("AAAAA");
+        assertXmlRefused(signed.xml(), 403, "invalid_signature");
+    }
+
+    /** Found by the fuzz test: an embedded certificate that is not DER broke the trust engine (authentication_failed). */
+    @Test
+    void embeddedCertificateThatIsNotDer() {
+        ForgedResponse signed = IdpStyle.GOOGLE.shape(answer()).sign();
+        SamlDom.signaturePart(signed.dom(), "X509Certificate").setTextContent("MIIB");
+        assertXmlRefused(signed.xml(), 403, "invalid_signature");
+    }
+
     @Test
     void emailChangedAfterSigning() {
         ForgedResponse signed = answer().signResponse(false).sign();
@@ -235,6 +254,15 @@ class AttackSuiteIT {
         assertSignedRefused(answer().status(StatusCode.RESPONDER), 403, "invalid_status");
     }
 
+    /** Found by the fuzz test: pac4j dereferenced the missing AuthnContext before checking the assertion's signature. */
+    @Test
+    void authnStatementWithoutAuthnContext() {
+        ForgedResponse signed = answer().signResponse(false).sign();
+        Element authnContext = SamlDom.first(signed.dom(), SamlDom.SAML_NS, "AuthnContext");
+        authnContext.getParentNode().removeChild(authnContext);
+        assertXmlRefused(signed.xml(), 400, "invalid_structure");
+    }
+
     @Test
     void appendedUnsignedAssertion() {
         assertXmlRefused(SignatureWrapping.appendEvilAssertion(answer().sign()), 400, "invalid_structure");
@@ -244,16 +272,27 @@ class AttackSuiteIT {
 
     @Test
     void xxe() {
-        String xml = HostileXml.referencingEntity(answer().sign().xml(), IdpStyle.EMAIL, "xxe");
-        HttpResponse<String> response = browser.postAcs(ForgedResponse.encode(HostileXml.withDoctype(xml, HostileXml.XXE_DOCTYPE)));
-        assertRefused(browser, response, 400, "malformed_message");
+        HttpResponse<String> response = browser.postAcs(ForgedResponse.encode(withXxe(answer())));
+        assertRefusedBeforeParsing(response);
         assertFalse(response.body().contains("root:"), "no file content is echoed");
+    }
+
+    /** The DOCTYPE check reads the bytes before any parser: a declaration in another encoding the parser reads is refused too. */
+    @Test
+    void xxeInAnotherEncoding() {
+        String xml = withXxe(answer());
+        for (byte[] encoded : List.of(HostileXml.encoded(xml, StandardCharsets.UTF_16BE, "UTF-16", true),
+                HostileXml.encoded(xml, StandardCharsets.UTF_16LE, "UTF-16", false),
+                HostileXml.encoded(xml, Charset.forName("UTF-32BE"), "UTF-32", false),
+                HostileXml.encoded(xml, Charset.forName("IBM037"), "IBM037", false))) {
+            assertRefusedBeforeParsing(browser.postAcs(Base64.getEncoder().encodeToString(encoded)));
+        }
     }
 
     @Test
     void billionLaughs() {
         String xml = HostileXml.referencingEntity(answer().sign().xml(), IdpStyle.EMAIL, "lol9");
-        assertXmlRefused(HostileXml.withDoctype(xml, HostileXml.BILLION_LAUGHS_DOCTYPE), 400, "malformed_message");
+        assertRefusedBeforeParsing(browser.postAcs(ForgedResponse.encode(HostileXml.withDoctype(xml, HostileXml.BILLION_LAUGHS_DOCTYPE))));
     }
 
     @Test
@@ -308,6 +347,18 @@ class AttackSuiteIT {
         String wrapped = SignatureWrapping.wrap(variant, signed);
         assertTrue(wrapped.contains(SignatureWrapping.EVIL_EMAIL), "the wrapping names the attacker: " + wrapped);
         assertXmlRefused(wrapped, 400, code);
+    }
+
+    /** A signed response whose NameID is an external entity reading /etc/passwd. */
+    private static String withXxe(ResponseForge forge) {
+        return HostileXml.withDoctype(HostileXml.referencingEntity(forge.sign().xml(), IdpStyle.EMAIL, "xxe"), HostileXml.XXE_DOCTYPE);
+    }
+
+    /** Refused by the guard in front of the ACS, which names the DOCTYPE (or the encoding), not by the XML parser. */
+    private void assertRefusedBeforeParsing(HttpResponse<String> response) {
+        assertRefused(browser, response, 400, "malformed_message");
+        String detail = Rejections.detail(response).orElse("");
+        assertTrue(detail.contains("DOCTYPE") || detail.contains("encoded in"), () -> "refused by the guard, before parsing: " + detail);
     }
 
     private void assertSignedRefused(ResponseForge forge, int status, String code) {

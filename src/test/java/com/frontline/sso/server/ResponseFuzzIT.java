@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -40,7 +38,7 @@ import com.frontline.sso.testsupport.saml.TestIdp;
 class ResponseFuzzIT {
 
     private static final long DEFAULT_SEED = 0x5A4D4C_2025L;
-    private static final Pattern ERROR_CODE = Pattern.compile("id=\"error-code\">([a-z_]+)<");
+    private static final int EXAMPLES_PER_CODE = 3;
     /** Most mutations answer a fresh AuthnRequest; the rest are unsolicited and must stop early. */
     private static final int SOLICITED_PERCENT = 85;
     private static final Duration TIME_LIMIT = Duration.ofMinutes(5);
@@ -48,6 +46,7 @@ class ResponseFuzzIT {
     private final Map<String, Integer> byStatus = new TreeMap<>();
     private final Map<String, Integer> byCode = new TreeMap<>();
     private final Map<String, Integer> byFamily = new TreeMap<>();
+    private final Map<String, List<String>> examples = new TreeMap<>();
     private final List<String> violations = new ArrayList<>();
 
     @Deployment(testable = false)
@@ -81,6 +80,7 @@ class ResponseFuzzIT {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         System.out.printf("ResponseFuzzIT: %d mutations in %d s (seed %d)%n  by status: %s%n  by error code: %s%n  by family: %s%n",
                 mutations, elapsed.toSeconds(), seed, byStatus, byCode, byFamily);
+        examples.forEach((code, list) -> System.out.printf("  e.g. %s:%n    %s%n", code, String.join("\n    ", list)));
         assertEquals(200, browser.get("/health", "application/json").statusCode(), "the server still serves");
         assertTrue(violations.isEmpty(), () -> violations.size() + " violations (seed " + seed + "):\n"
                 + String.join("\n", violations.subList(0, Math.min(20, violations.size()))));
@@ -97,11 +97,15 @@ class ResponseFuzzIT {
             browser.get("/logout");
             return;
         }
-        Matcher code = ERROR_CODE.matcher(response.body());
-        byCode.merge(code.find() ? code.group(1) : "(none)", 1, Integer::sum);
+        Optional<String> code = Rejections.code(response);
+        byCode.merge(code.orElse("(none)"), 1, Integer::sum);
+        List<String> codeExamples = examples.computeIfAbsent(code.orElse("(none)"), name -> new ArrayList<>());
+        if (codeExamples.size() < EXAMPLES_PER_CODE) {
+            codeExamples.add(what + Rejections.detail(response).map(detail -> ": " + detail).orElse(""));
+        }
         if (status != 400 && status != 403 && status != 413) {
             violations.add(what + ": not a refusal status");
-        } else if (!code.reset().find()) {
+        } else if (code.isEmpty()) {
             violations.add(what + ": no error code on the page");
         } else if (response.body().contains("Exception") || response.body().contains("\tat ")) {
             violations.add(what + ": a stack trace reached the browser");
