@@ -83,7 +83,7 @@ public final class FrontlineSaml2Client extends SAML2Client {
 
     @Override
     protected void initSAMLResponseValidator() {
-        this.authnResponseValidator = new StrictResponseValidator(signatureTrustEngineProvider, decrypter, replayCache,
+        this.authnResponseValidator = new StrictResponseValidator(signatureTrustEngineProvider, decrypter, state,
                 configuration, settings, workspace);
     }
 }

@@ -12,8 +12,9 @@ import com.frontline.sso.web.LoginTarget;
 
 /**
  * pac4j's view of {@link OutstandingRequests} for one HTTP request. pac4j stores each AuthnRequest it sends
- * and looks it up by InResponseTo; here the lookup consumes it, so a request is answered at most once,
- * and the consumed target is handed to the redirect after login.
+ * and looks it up by InResponseTo; the target found is handed to the redirect after login. The request is
+ * consumed only after the response verified, so it is answered at most once and a forged response cannot
+ * use it up.
  */
 final class OutstandingRequestMessageStore implements SAMLMessageStore {
 
@@ -34,7 +35,8 @@ final class OutstandingRequestMessageStore implements SAMLMessageStore {
 
     @Override
     public Optional<XMLObject> get(String requestId) {
-        return requests.consume(requestId, workspace).map(target -> {
+        // Only looked at here: the request is consumed once the whole response verified (StrictResponseValidator).
+        return requests.peek(requestId, workspace).map(target -> {
             LoginTarget.answered(context, target);
             return answeredRequest(requestId);
         });

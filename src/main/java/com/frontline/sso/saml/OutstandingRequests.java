@@ -30,6 +30,12 @@ public final class OutstandingRequests {
         targets.putIfAbsent(requestId, workspace + '|' + target);
     }
 
+    /** The target of an outstanding request of this workspace, without consuming it. */
+    public Optional<String> peek(String requestId, String workspace) {
+        String prefix = workspace + '|';
+        return targets.get(requestId).filter(entry -> entry.startsWith(prefix)).map(entry -> entry.substring(prefix.length()));
+    }
+
     /**
      * The target of the request, once: a second response to the same request finds nothing, and neither does
      * a response to another workspace's request (one IdP cannot answer for another).

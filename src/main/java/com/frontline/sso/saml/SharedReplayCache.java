@@ -51,6 +51,11 @@ public final class SharedReplayCache extends ReplayCache implements ReplayCacheP
         return seen.putIfAbsent(context + '|' + id, expires.toEpochMilli());
     }
 
+    /** Whether the ID was accepted before, without recording anything. */
+    public boolean seen(String context, String id) {
+        return seen.get(context + '|' + id).isPresent();
+    }
+
     @Override
     public ReplayCache get() {
         return this;

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.opensaml.saml.common.xml.SAMLConstants;
 import org.opensaml.saml.saml2.core.LogoutRequest;
 import org.opensaml.saml.saml2.core.LogoutResponse;
-import org.opensaml.saml.saml2.core.RequestAbstractType;
 import org.opensaml.saml.saml2.core.StatusResponseType;
 import org.opensaml.xmlsec.signature.support.SignatureTrustEngine;
 import org.pac4j.core.credentials.Credentials;
@@ -58,14 +57,7 @@ final class StrictLogoutValidator extends SAML2LogoutValidator {
 
     @Override
     public Credentials validate(SAML2MessageContext context) {
-        Object message = context.getMessageContext().getMessage();
-        requireSignature(context, message);
-        if (message instanceof RequestAbstractType request) {
-            requireFresh(request.getID(), request.getIssueInstant(), request.getDestination());
-        } else if (message instanceof StatusResponseType response) {
-            requireFresh(response.getID(), response.getIssueInstant(), null);
-            requireOutstandingRequest(response);
-        }
+        requireSignature(context, context.getMessageContext().getMessage());
         return super.validate(context);
     }
 
@@ -109,6 +101,8 @@ final class StrictLogoutValidator extends SAML2LogoutValidator {
     @Override
     protected void validateLogoutRequest(LogoutRequest logoutRequest, SAML2MessageContext context, SignatureTrustEngine engine) {
         super.validateLogoutRequest(logoutRequest, context, engine);
+        // Recorded only now that the signature verified, so a forged message cannot use up an ID.
+        requireFresh(logoutRequest.getID(), logoutRequest.getIssueInstant(), logoutRequest.getDestination());
         String nameId = logoutRequest.getNameID() == null ? null : logoutRequest.getNameID().getValue();
         List<String> sessionIndexes = logoutRequest.getSessionIndexes().stream().map(index -> index.getValue()).toList();
         if (sessionIndexes.isEmpty()) {
@@ -139,6 +133,8 @@ final class StrictLogoutValidator extends SAML2LogoutValidator {
     @Override
     protected void validateLogoutResponse(LogoutResponse logoutResponse, SAML2MessageContext context, SignatureTrustEngine engine) {
         super.validateLogoutResponse(logoutResponse, context, engine);
+        requireFresh(logoutResponse.getID(), logoutResponse.getIssueInstant(), null);
+        requireOutstandingRequest(logoutResponse);
         HttpServletRequest request = ((JEEContext) context.getWebContext()).getNativeRequest();
         AuditLog.info(RequestAudit.event(request, "logout_confirmed")
                 .with("workspace", workspace.id())

@@ -23,7 +23,6 @@ import org.pac4j.saml.context.SAML2MessageContext;
 import org.pac4j.saml.credentials.SAML2Credentials;
 import org.pac4j.saml.crypto.SAML2SignatureTrustEngineProvider;
 import org.pac4j.saml.exceptions.SAMLSignatureValidationException;
-import org.pac4j.saml.replay.ReplayCacheProvider;
 import org.pac4j.saml.sso.impl.SAML2AuthnResponseValidator;
 import org.pac4j.saml.util.SAML2Utils;
 
@@ -41,13 +40,17 @@ import com.frontline.sso.error.SsoRejection;
  */
 final class StrictResponseValidator extends SAML2AuthnResponseValidator {
 
+    private static final String REPLAY_CONTEXT = "acs";
+
+    private final SharedSamlState state;
     private final Workspace workspace;
     private final long skewSeconds;
     private final ResponseStructureCheck structure;
 
-    StrictResponseValidator(SAML2SignatureTrustEngineProvider engine, Decrypter decrypter, ReplayCacheProvider replayCache,
+    StrictResponseValidator(SAML2SignatureTrustEngineProvider engine, Decrypter decrypter, SharedSamlState state,
                             SAML2Configuration configuration, SsoSettings settings, Workspace workspace) {
-        super(engine, decrypter, replayCache, configuration);
+        super(engine, decrypter, state.replayCache(), configuration);
+        this.state = state;
         this.workspace = workspace;
         this.skewSeconds = settings.clockSkew().toSeconds();
         this.structure = new ResponseStructureCheck(new AlgorithmPolicy(workspace.allowSha1()), decrypter != null);
@@ -62,12 +65,57 @@ final class StrictResponseValidator extends SAML2AuthnResponseValidator {
         }
         noteClaimedIdentity(context, response);
         structure.verify(response.getDOM());
+        refuseKnownReplay(response);
         requireSchemaParts(response);
         if (response.getInResponseTo() == null && !workspace.idpInitiatedEnabled()) {
             throw new SsoRejection(SsoError.UNSOLICITED_RESPONSE,
                     "the response answers no AuthnRequest (IdP-initiated) and sso.idp-initiated.enabled is false");
         }
         return super.validate(context);
+    }
+
+    /**
+     * pac4j records message and assertion IDs before any signature is checked, so a forged message could use
+     * up a real one; here they are recorded only once everything verified (see {@link #recordOnceVerified}).
+     */
+    @Override
+    protected void verifyMessageReplay(SAML2MessageContext context) {
+        // deferred to recordOnceVerified
+    }
+
+    @Override
+    protected void validateAssertionReplay(Assertion assertion, SubjectConfirmationData data) {
+        // deferred to recordOnceVerified
+    }
+
+    /** A read-only early answer for a replayed message, so it is named as such; nothing is recorded here. */
+    private void refuseKnownReplay(Response response) {
+        boolean known = state.replayCache().seen(REPLAY_CONTEXT, "response|" + response.getID())
+                || response.getAssertions().stream().anyMatch(assertion -> state.replayCache().seen(REPLAY_CONTEXT, assertion.getID()));
+        if (known) {
+            throw new SsoRejection(SsoError.REPLAYED_ASSERTION, "the response or its assertion was accepted before");
+        }
+    }
+
+    /**
+     * After every check passed: the response and assertion IDs are accepted once (atomically, cluster-wide)
+     * and the AuthnRequest answered is consumed. Until then a forged message consumes nothing.
+     */
+    private void recordOnceVerified(Response response, Assertion assertion) {
+        Instant expires = assertion.getSubject().getSubjectConfirmations().stream()
+                .map(confirmation -> confirmation.getSubjectConfirmationData())
+                .filter(data -> data != null && data.getNotOnOrAfter() != null)
+                .map(data -> data.getNotOnOrAfter().plusSeconds(skewSeconds))
+                .max(Instant::compareTo)
+                .orElse(Instant.now().plus(SharedReplayCache.RETENTION));
+        if (!state.replayCache().check(REPLAY_CONTEXT, assertion.getID(), expires)
+                || !state.replayCache().check(REPLAY_CONTEXT, "response|" + response.getID(), expires)) {
+            throw new SsoRejection(SsoError.REPLAYED_ASSERTION, "assertion " + assertion.getID() + " was accepted before");
+        }
+        if (response.getInResponseTo() != null && state.requests().consume(response.getInResponseTo(), workspace.id()).isEmpty()) {
+            throw new SsoRejection(SsoError.INVALID_IN_RESPONSE_TO, "the AuthnRequest " + response.getInResponseTo()
+                    + " was answered already");
+        }
     }
 
     /** Decrypts the one encrypted assertion (only reached when a decryption key is configured), then checks it like a plain one. */
@@ -121,6 +169,7 @@ final class StrictResponseValidator extends SAML2AuthnResponseValidator {
     /** Hands the verified assertion's claims to the login step; pac4j's own attribute copy is not used for identity. */
     @Override
     protected SAML2Credentials buildSAML2Credentials(SAML2MessageContext context, Response response) {
+        recordOnceVerified(response, context.getSubjectAssertion());
         SAML2Credentials credentials = super.buildSAML2Credentials(context, response);
         context.getWebContext().setRequestAttribute(Claims.REQUEST_ATTRIBUTE, AssertionClaims.from(context.getSubjectAssertion()));
         return credentials;

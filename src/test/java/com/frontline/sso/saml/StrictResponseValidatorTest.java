@@ -88,6 +88,20 @@ class StrictResponseValidatorTest {
     }
 
     @Test
+    void aForgedResponseCannotUseUpTheRequestOrTheAssertionId() {
+        InProcessAcs acs = acs(Map.of());
+        String requestId = acs.issueRequest("/");
+        ResponseForge forged = TestIdp.trusted().response(acs.settings().primary().spEntityId(), acs.settings().primary().acsUrl())
+                .inResponseTo(requestId).signResponse(false).signedBy(TestIdp.rogue());
+        assertEquals("invalid_signature", acs.post(forged.sign().base64()).code());
+        ResponseForge genuine = TestIdp.trusted().response(acs.settings().primary().spEntityId(), acs.settings().primary().acsUrl())
+                .inResponseTo(requestId).signResponse(false).assertionId(forged.assertionId());
+        assertEquals("accepted", acs.post(genuine.sign().base64()).code(),
+                "the forged attempt consumed neither the AuthnRequest nor the assertion ID");
+        assertEquals("replayed_assertion", acs.post(genuine.sign().base64()).code());
+    }
+
+    @Test
     void encryptedAssertionsAreRefusedWhenNoDecryptionKeyIsConfigured() {
         InProcessAcs acs = acs(Map.of());
         assertEquals("encryption_not_configured", acs.post(response(acs).encryptFor(encryptionCertificate()).sign().base64()).code());
