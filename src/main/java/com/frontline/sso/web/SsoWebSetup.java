@@ -28,6 +28,7 @@ import com.frontline.sso.config.Workspace;
 import com.frontline.sso.saml.FrontlineSaml2Client;
 import com.frontline.sso.saml.MetadataRefresher;
 import com.frontline.sso.saml.SamlClients;
+import com.frontline.sso.saml.StartupWarmUp;
 
 /**
  * Wires the pac4j filter chain into the WAR at startup, so existing pages are protected without being
@@ -71,6 +72,7 @@ public class SsoWebSetup implements ServletContextListener {
         refresher = new MetadataRefresher(scheduler());
         refresher.start(clients);
         for (FrontlineSaml2Client client : clients.all()) {
+            StartupWarmUp.run(client);
             Workspace workspace = client.workspace();
             LOG.info(() -> "frontline-sso workspace '" + workspace.id() + "' ready: entity ID " + workspace.spEntityId()
                     + ", ACS " + workspace.acsUrl() + ", IdP " + client.getIdentityProviderResolvedEntityId()

@@ -3,6 +3,7 @@ package com.frontline.sso.saml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -43,6 +44,11 @@ class OpenSaml401SigningParametersProviderTest {
         SignatureSigningParameters parameters = client.getSignatureSigningParametersProvider().build(sp(client));
         assertEquals(SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256, parameters.getSignatureAlgorithm());
         assertEquals(SignatureConstants.ALGO_ID_DIGEST_SHA256, parameters.getSignatureReferenceDigestMethod());
+    }
+
+    @Test
+    void startupWarmUpSignsAndVerifiesThroughTheBridge() {
+        assertTrue(StartupWarmUp.run(client()), "the warm-up runs the whole signing and verification path");
     }
 
     @Test
