@@ -11,6 +11,7 @@ import org.pac4j.core.context.WebContext;
 import org.pac4j.core.context.session.SessionStore;
 import org.pac4j.core.engine.DefaultSecurityLogic;
 import org.pac4j.core.exception.http.HttpAction;
+import org.pac4j.core.exception.http.UnauthorizedAction;
 import org.pac4j.core.profile.UserProfile;
 import org.pac4j.core.util.HttpActionHelper;
 import org.pac4j.jee.context.JEEContext;
@@ -38,7 +39,9 @@ final class AgentSecurityLogic extends DefaultSecurityLogic {
         HttpServletRequest request = ((JEEContext) context).getNativeRequest();
         return chooser.choose(request)
                 .map(client -> WorkspaceLogin.start(context, sessionStore, client))
-                .orElseGet(() -> HttpActionHelper.buildRedirectUrlAction(context, LoginPageServlet.PATH + "?target="
+                // An API client gets 401, as it does from a workspace's client (ApiAwareAjaxResolver), not the login page.
+                .orElseGet(() -> RequestFacts.isApiClient(request) ? new UnauthorizedAction()
+                        : HttpActionHelper.buildRedirectUrlAction(context, LoginPageServlet.PATH + "?target="
                         + URLEncoder.encode(LoginTarget.requested(context), StandardCharsets.UTF_8)));
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -49,6 +50,18 @@ public final class ChromiumBrowser implements AutoCloseable {
 
     /** Starts a browser whose profile and driver log live under {@code workDir}. */
     public static ChromiumBrowser start(Path workDir, String label) {
+        return start(workDir, label, true);
+    }
+
+    /**
+     * A browser whose pages run no JavaScript (WebDriver still can): an IdP's auto-submitting POST
+     * form then stays on screen, so a test can read the SAMLResponse instead of letting it be posted.
+     */
+    public static ChromiumBrowser startWithoutJavaScript(Path workDir, String label) {
+        return start(workDir, label, false);
+    }
+
+    private static ChromiumBrowser start(Path workDir, String label, boolean javaScript) {
         String chromedriver = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
         String chromium = System.getProperty("chromium.binary", "/usr/bin/chromium");
         for (String binary : new String[] {chromedriver, chromium}) {
@@ -74,6 +87,9 @@ public final class ChromiumBrowser implements AutoCloseable {
                         "--disable-quic",
                         "--window-size=1280,900",
                         "--user-data-dir=" + profile);
+        if (!javaScript) {
+            options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(chromedriver).toFile())
                 .usingAnyFreePort()
@@ -120,14 +136,24 @@ public final class ChromiumBrowser implements AutoCloseable {
 
     /** Fills Keycloak's login form and submits it (the browser must be on the login page). */
     public void logInToKeycloak(RealmUser user) {
-        WebElement username = waitFor("Keycloak's login form", d -> {
+        logIn("Keycloak's login form", user, By.id("kc-login"));
+    }
+
+    /** Fills SimpleSAMLphp's login form ({@code exampleauth:UserPass}) and submits it. */
+    public void logInToSimpleSamlPhp(RealmUser user) {
+        logIn("SimpleSAMLphp's login form", user, By.id("submit_button"));
+    }
+
+    /** Types the user's name and password into the fields {@code #username} and {@code #password}, then clicks {@code submit}. */
+    private void logIn(String form, RealmUser user, By submit) {
+        WebElement username = waitFor(form, d -> {
             var fields = d.findElements(By.id("username"));
             return fields.isEmpty() ? null : fields.get(0);
         });
         username.clear();
         username.sendKeys(user.username());
         driver.findElement(By.id("password")).sendKeys(user.password());
-        driver.findElement(By.id("kc-login")).click();
+        driver.findElement(submit).click();
     }
 
     /** The visible text of the page (for JSON documents: the JSON). */

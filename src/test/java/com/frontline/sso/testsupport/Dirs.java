@@ -16,6 +16,11 @@ public final class Dirs {
     /** Deletes {@code dir} if present and creates it empty. */
     public static Path recreate(Path dir) {
         delete(dir);
+        return create(dir);
+    }
+
+    /** Creates {@code dir} and its parents where missing. */
+    static Path create(Path dir) {
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {

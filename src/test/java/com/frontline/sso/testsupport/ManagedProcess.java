@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -92,6 +93,19 @@ public final class ManagedProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * Runs {@code readiness} (e.g. one of the {@code await...} methods) and returns its result; if it
+     * throws, the process is stopped first, so a server that failed to start is never left running.
+     */
+    public <T> T awaitReady(Function<ManagedProcess, T> readiness) {
+        try {
+            return readiness.apply(this);
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
     }
 
     /**

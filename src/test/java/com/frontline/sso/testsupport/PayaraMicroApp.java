@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * when the app failed to deploy. Payara unpacks its runtime into a private root directory, so runs
  * do not share state through the system temp directory.
  */
-public final class PayaraMicroApp implements AutoCloseable {
+public final class PayaraMicroApp extends StartedServer {
 
     /** The app answers this publicly with 200 once it is deployed. */
     public static final String HEALTH_PATH = "/health";
@@ -38,14 +38,8 @@ public final class PayaraMicroApp implements AutoCloseable {
             "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
             "set-microprofile-healthcheck-configuration --enabled=false");
 
-    private final int port;
-    private final ManagedProcess process;
-    private final Duration startTime;
-
     private PayaraMicroApp(int port, ManagedProcess process, Duration startTime) {
-        this.port = port;
-        this.process = process;
-        this.startTime = startTime;
+        super(port, process, startTime);
     }
 
     /** Deploys the project's WAR ({@link TestEnvironment#frontlineWar()}). */
@@ -91,51 +85,22 @@ public final class PayaraMicroApp implements AutoCloseable {
                 "--rootdir", payaraDir.resolve("root").toString()));
         command.addAll(dataGridOptions);
         ManagedProcess process = ManagedProcess.start("payara", command, env, payaraDir, workDir);
-        try {
-            Duration booted = process.awaitLogLine(BOOTED, null, BOOT_TIMEOUT);
-            if (!process.logMatches(DEPLOYED)) {
+        URI ready = URI.create("http://localhost:" + port + readyPath);
+        Duration took = process.awaitReady(started -> {
+            Duration booted = started.awaitLogLine(BOOTED, null, BOOT_TIMEOUT);
+            if (!started.logMatches(DEPLOYED)) {
                 throw new IllegalStateException("Payara Micro started but did not deploy " + war.getFileName()
-                        + System.lineSeparator() + "--- last lines of " + process.logFile() + " ---"
-                        + System.lineSeparator() + process.logTail(60));
+                        + System.lineSeparator() + "--- last lines of " + started.logFile() + " ---"
+                        + System.lineSeparator() + started.logTail(60));
             }
-            URI ready = URI.create("http://localhost:" + port + readyPath);
-            Duration took = booted.plus(process.awaitHttp(ready, 200, null, READY_TIMEOUT));
-            return new PayaraMicroApp(port, process, took);
-        } catch (RuntimeException e) {
-            process.close();
-            throw e;
-        }
+            return booted.plus(started.awaitHttp(ready, 200, null, READY_TIMEOUT));
+        });
+        return new PayaraMicroApp(port, process, took);
     }
 
     /** {@code http://localhost:<port>}: the browser-facing origin (a different site than Keycloak's 127.0.0.1). */
     public String baseUrl() {
-        return "http://localhost:" + port;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public Duration startTime() {
-        return startTime;
-    }
-
-    public Path logFile() {
-        return process.logFile();
-    }
-
-    public long pid() {
-        return process.pid();
-    }
-
-    /** The last lines of the server log, for assertion messages. */
-    public String logTail(int lines) {
-        return process.logTail(lines);
-    }
-
-    @Override
-    public void close() {
-        process.close();
+        return "http://localhost:" + port();
     }
 
     private static Path writePreBootCommands(Path dir) {

@@ -45,6 +45,17 @@ public final class TestEnvironment {
         return realm.toAbsolutePath();
     }
 
+    /** The SimpleSAMLphp configuration templates ({@code config/}, {@code metadata/}). */
+    public static Path simpleSamlPhpTemplates() {
+        return serverConfig().resolve("simplesamlphp");
+    }
+
+    /** Debian's SimpleSAMLphp 1.19 ({@code apt-get install simplesamlphp php-xml php-mbstring}). */
+    public static Path simpleSamlPhpHome() {
+        return existing("simplesamlphp.home", "/usr/share/simplesamlphp",
+                "install Debian's simplesamlphp, php-xml and php-mbstring (.ci/run does), or set -Dsimplesamlphp.home");
+    }
+
     /** Root of everything the harness writes: logs, data directories, screenshots. */
     public static Path workDir() {
         return Path.of(System.getProperty("frontline.workDir", "target/it-work")).toAbsolutePath();
