@@ -24,12 +24,18 @@ public final class TestIdp {
         this.entityId = entityId;
     }
 
+    /** Loaded once: reading a PKCS12 file (PBKDF2) costs more than forging a response. */
+    private static final class Keys {
+        static final TestIdp TRUSTED = new TestIdp(load("idp"), ENTITY_ID);
+        static final TestIdp ROGUE = new TestIdp(load("other"), ENTITY_ID);
+    }
+
     public static TestIdp trusted() {
-        return new TestIdp(load("idp"), ENTITY_ID);
+        return Keys.TRUSTED;
     }
 
     public static TestIdp rogue() {
-        return new TestIdp(load("other"), ENTITY_ID);
+        return Keys.ROGUE;
     }
 
     public BasicX509Credential credential() {
