@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 
 /**
@@ -12,6 +13,9 @@ import jakarta.json.JsonObjectBuilder;
  * index it without parsing rules. Fields that are unknown are left out rather than written empty.
  */
 public final class AuditEvent {
+
+    /** Looked up once: Json.createObjectBuilder() searches the class path for a provider on every call. */
+    static final JsonBuilderFactory JSON = Json.createBuilderFactory(Map.of());
 
     private final Map<String, String> fields = new LinkedHashMap<>();
 
@@ -36,7 +40,7 @@ public final class AuditEvent {
     }
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         fields.forEach(json::add);
         return json.build().toString();
     }

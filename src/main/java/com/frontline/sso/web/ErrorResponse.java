@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,6 +15,9 @@ import com.frontline.sso.error.SsoError;
  * what an administrator should check and a reference matching the audit line. Never a stack trace.
  */
 public final class ErrorResponse {
+
+    /** Looked up once: Json.createObjectBuilder() searches the class path for a provider on every call. */
+    private static final JsonBuilderFactory JSON = Json.createBuilderFactory(java.util.Map.of());
 
     private ErrorResponse() {
     }
@@ -31,7 +35,7 @@ public final class ErrorResponse {
         if (RequestFacts.isApiClient(request)) {
             response.setContentType("application/json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(Json.createObjectBuilder()
+            response.getWriter().write(JSON.createObjectBuilder()
                     .add("error", error.code())
                     .add("status", error.status())
                     .add("message", error.userMessage())

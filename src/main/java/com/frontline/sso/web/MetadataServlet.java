@@ -20,7 +20,7 @@ import com.frontline.sso.saml.SpMetadata;
  * GET /saml/metadata (single IdP) or /saml/metadata/{workspace}: the SP metadata an administrator
  * registers at the IdP.
  */
-@WebServlet(urlPatterns = {"/saml/metadata", "/saml/metadata/*"})
+@WebServlet(urlPatterns = {"/saml/metadata", "/saml/metadata/*"}, loadOnStartup = 1)
 public class MetadataServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -31,6 +31,12 @@ public class MetadataServlet extends HttpServlet {
     transient SamlClients clients;
 
     private final transient Map<String, String> documents = new ConcurrentHashMap<>();
+
+    /** Rendered at startup, so the first administrator's request does not pay for it. */
+    @Override
+    public void init() {
+        clients.all().forEach(client -> documents.put(client.getName(), SpMetadata.render(client)));
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -51,6 +51,19 @@ final class SamlCallbackLogic extends DefaultCallbackLogic {
         }
     }
 
+    /**
+     * A new session ID at login prevents fixation. When the session was created by this very request (the IdP's
+     * cross-site POST carries no cookie, so that is the usual case) its ID is already new: renewing it would
+     * only create a second session.
+     */
+    @Override
+    protected void renewSession(WebContext context, SessionStore sessionStore, Config config) {
+        var session = nativeRequest(context).getSession(false);
+        if (session == null || !session.isNew()) {
+            super.renewSession(context, sessionStore, config);
+        }
+    }
+
     @Override
     protected HttpAction redirectToOriginallyRequestedUrl(WebContext context, SessionStore sessionStore, String defaultUrl) {
         if (context.getRequestAttribute(LOGGED_IN).isEmpty()) {

@@ -23,6 +23,7 @@ import org.pac4j.jee.filter.CallbackFilter;
 import org.pac4j.jee.filter.LogoutFilter;
 import org.pac4j.jee.filter.SecurityFilter;
 
+import com.frontline.sso.audit.LibraryLogging;
 import com.frontline.sso.config.SsoSettings;
 import com.frontline.sso.config.Workspace;
 import com.frontline.sso.saml.FrontlineSaml2Client;
@@ -53,6 +54,7 @@ public class SsoWebSetup implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
+        LibraryLogging.apply();
         configureSessions(context);
         for (FrontlineSaml2Client client : clients.all()) {
             addSamlEndpoints(context, client.workspace());

@@ -1,0 +1,32 @@
+package com.frontline.sso.audit;
+
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Quiets two library loggers at startup. pac4j logs every login at INFO with the NameID and all attributes
+ * (personal data in the server log), and its response validator logs a stack trace at ERROR for every refused
+ * message (log volume an attacker controls). The audit log already records each login and refusal with its
+ * reason. The logger objects are kept so their levels are not lost to garbage collection.
+ */
+public final class LibraryLogging {
+
+    private static final List<Logger> QUIETED = List.of(
+            quiet("org.pac4j", Level.WARNING),
+            quiet("org.pac4j.saml.sso.impl.SAML2AuthnResponseValidator", Level.OFF));
+
+    private LibraryLogging() {
+    }
+
+    /** Applies the levels (class initialisation does the work; calling makes it happen at startup). */
+    public static int apply() {
+        return QUIETED.size();
+    }
+
+    private static Logger quiet(String name, Level level) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(level);
+        return logger;
+    }
+}

@@ -1,0 +1,163 @@
+package com.frontline.sso.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Requests per second of a protected static page with one valid session vs. a public static page of the same
+ * server, N concurrent clients, a fixed time each, in alternating rounds (so drift, JIT and GC affect both).
+ * Both requests carry the session cookie, as a signed-in browser's would; only 200 counts.
+ */
+final class PageThroughput {
+
+    record Round(String path, double seconds, long ok, long errors, double serverCpuSeconds) {
+        double perSecond() {
+            return ok / seconds;
+        }
+    }
+
+    record Result(String protectedPath, String publicPath, int protectedBytes, int publicBytes, int clients,
+                  List<Round> rounds, String errorSample) {
+
+        double protectedPerSecond() {
+            return rate(protectedPath);
+        }
+
+        double publicPerSecond() {
+            return rate(publicPath);
+        }
+
+        double ratio() {
+            return protectedPerSecond() / publicPerSecond();
+        }
+
+        /** Server CPU per request, in microseconds: less sensitive than throughput to other work on the machine. */
+        double serverCpuMicrosPerRequest(String path) {
+            long ok = rounds.stream().filter(r -> r.path().equals(path)).mapToLong(r -> r.ok() + r.errors()).sum();
+            double cpu = rounds.stream().filter(r -> r.path().equals(path)).mapToDouble(Round::serverCpuSeconds).sum();
+            return cpu * 1e6 / ok;
+        }
+
+        long errors() {
+            return rounds.stream().mapToLong(Round::errors).sum();
+        }
+
+        private double rate(String path) {
+            long ok = rounds.stream().filter(r -> r.path().equals(path)).mapToLong(Round::ok).sum();
+            double seconds = rounds.stream().filter(r -> r.path().equals(path)).mapToDouble(Round::seconds).sum();
+            return ok / seconds;
+        }
+    }
+
+    private final String baseUrl;
+    private final String cookie;
+    private final int clients;
+    private final HttpClient client;
+    private final long serverPid;
+
+    PageThroughput(String baseUrl, String cookie, int clients, long serverPid) {
+        this.serverPid = serverPid;
+        this.baseUrl = baseUrl;
+        this.cookie = cookie;
+        this.clients = clients;
+        this.client = Http.newClient(clients);
+    }
+
+    Result run(String protectedPath, String publicPath, int rounds, double seconds) {
+        int protectedBytes = check(protectedPath);
+        int publicBytes = check(publicPath);
+        AtomicReference<String> errorSample = new AtomicReference<>();
+        // Warm-up: both paths, not counted.
+        measure(protectedPath, Math.max(1, seconds / 2), errorSample);
+        measure(publicPath, Math.max(1, seconds / 2), errorSample);
+        List<Round> results = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            // Alternate which goes first, so neither always follows the other.
+            String first = round % 2 == 0 ? protectedPath : publicPath;
+            String second = round % 2 == 0 ? publicPath : protectedPath;
+            results.add(measure(first, seconds, errorSample));
+            results.add(measure(second, seconds, errorSample));
+        }
+        return new Result(protectedPath, publicPath, protectedBytes, publicBytes, clients, results, errorSample.get());
+    }
+
+    /** One request, which must answer 200 (the protected page: served to the session, not redirected). */
+    private int check(String path) {
+        try {
+            HttpResponse<byte[]> response = client.send(request(path), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " with the session answered " + response.statusCode()
+                        + " " + response.headers().map());
+            }
+            return response.body().length;
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpRequest request(String path) {
+        return Http.get(URI.create(baseUrl + path), "text/html", cookie);
+    }
+
+    private Round measure(String path, double seconds, AtomicReference<String> errorSample) {
+        HttpRequest request = request(path);
+        LongAdder ok = new LongAdder();
+        LongAdder errors = new LongAdder();
+        ExecutorService pool = Executors.newFixedThreadPool(clients, Http.daemon("page-client"));
+        CountDownLatch done = new CountDownLatch(clients);
+        double cpuBefore = LoginLoad.cpuSecondsOf(serverPid);
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        try {
+            for (int c = 0; c < clients; c++) {
+                pool.execute(() -> {
+                    try {
+                        while (System.nanoTime() < end) {
+                            try {
+                                HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                                if (response.statusCode() == 200) {
+                                    ok.increment();
+                                } else {
+                                    errors.increment();
+                                    errorSample.compareAndSet(null, "GET " + path + ": HTTP " + response.statusCode());
+                                }
+                            } catch (IOException e) {
+                                errors.increment();
+                                errorSample.compareAndSet(null, "GET " + path + ": " + e);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            }
+            if (!done.await((long) (seconds * 1000) + Http.REQUEST_TIMEOUT.toMillis() + 10_000, TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("page clients did not finish in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Round(path, elapsed, ok.sum(), errors.sum(), LoginLoad.cpuSecondsOf(serverPid) - cpuBefore);
+    }
+}

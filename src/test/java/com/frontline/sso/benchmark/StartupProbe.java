@@ -1,0 +1,170 @@
+package com.frontline.sso.benchmark;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import com.frontline.sso.testsupport.FreePorts;
+
+/**
+ * Payara Micro's own start (a tiny WAR with one static page) against its start with frontline-sso.war, and
+ * the latency of the first requests right after the "ready" log line. Rounds alternate: empty WAR, the app
+ * with a new data directory (the SP key is generated during the start), the app again on that directory
+ * (key reused, as after a restart).
+ */
+final class StartupProbe {
+
+    static final String EMPTY = "empty WAR";
+    static final String APP_NEW_KEY = "frontline-sso (new data dir)";
+    static final String APP_KEPT_KEY = "frontline-sso (existing data dir)";
+
+    record FirstRequest(String path, int order, int status, double millis) {
+    }
+
+    record Start(String variant, int round, long startMillis, long payaraReportedMillis, List<FirstRequest> requests) {
+    }
+
+    record Result(List<Start> starts, String mode) {
+
+        List<Start> of(String variant) {
+            return starts.stream().filter(s -> s.variant().equals(variant)).toList();
+        }
+
+        double medianStart(String variant) {
+            return median(of(variant).stream().mapToDouble(Start::startMillis).sorted().toArray());
+        }
+
+        double medianPayaraReported(String variant) {
+            return median(of(variant).stream().mapToDouble(Start::payaraReportedMillis).sorted().toArray());
+        }
+
+        /** The app's median start minus the empty WAR's. */
+        double delta(String appVariant) {
+            return medianStart(appVariant) - medianStart(EMPTY);
+        }
+
+        /** The slowest first request to {@code path} when it was the very first request after ready. */
+        double worstFirst(String path) {
+            return starts.stream().filter(s -> !s.variant().equals(EMPTY)).flatMap(s -> s.requests().stream())
+                    .filter(r -> r.path().equals(path) && r.order() == 1).mapToDouble(FirstRequest::millis).max().orElse(Double.NaN);
+        }
+
+        /** The slowest request to {@code path} among the first two after ready (whatever the order). */
+        double worstEarly(String path) {
+            return starts.stream().filter(s -> !s.variant().equals(EMPTY)).flatMap(s -> s.requests().stream())
+                    .filter(r -> r.path().equals(path)).mapToDouble(FirstRequest::millis).max().orElse(Double.NaN);
+        }
+
+        double worstEmptyFirst() {
+            return of(EMPTY).stream().flatMap(s -> s.requests().stream()).mapToDouble(FirstRequest::millis).max().orElse(Double.NaN);
+        }
+
+        private static double median(double[] sorted) {
+            if (sorted.length == 0) {
+                return Double.NaN;
+            }
+            int mid = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        }
+    }
+
+    static final String METADATA = "/saml/metadata";
+
+    private StartupProbe() {
+    }
+
+    static Result run(int rounds, PayaraLauncher.Mode mode, Path war, Path workDir, String protectedPath,
+                      Function<Integer, Map<String, String>> appEnv) {
+        Path emptyWar = emptyWar(workDir.resolve("empty.war"));
+        List<Start> starts = new ArrayList<>();
+        int appStarts = 0;
+        for (int round = 1; round <= rounds; round++) {
+            starts.add(startOnce(EMPTY, round, emptyWar, Map.of(), mode, workDir, List.of("/index.html")));
+            Path dataDir = PayaraLauncher.recreate(workDir.resolve("startup-data-" + round));
+            for (String variant : List.of(APP_NEW_KEY, APP_KEPT_KEY)) {
+                // Alternate which request comes first, so each is measured as the very first request.
+                List<String> paths = appStarts++ % 2 == 0 ? List.of(METADATA, protectedPath) : List.of(protectedPath, METADATA);
+                int port = FreePorts.pick();
+                Map<String, String> env = new HashMap<>(appEnv.apply(port));
+                env.put("SSO_DATA_DIR", dataDir.toString());
+                starts.add(startOnce(variant, round, war, env, mode, workDir, paths, port));
+            }
+        }
+        return new Result(starts, mode.describe());
+    }
+
+    private static Start startOnce(String variant, int round, Path war, Map<String, String> env, PayaraLauncher.Mode mode,
+                                   Path workDir, List<String> paths) {
+        return startOnce(variant, round, war, env, mode, workDir, paths, FreePorts.pick());
+    }
+
+    private static Start startOnce(String variant, int round, Path war, Map<String, String> env, PayaraLauncher.Mode mode,
+                                   Path workDir, List<String> paths, int port) {
+        System.out.printf("  startup round %d: %s ...%n", round, variant);
+        try (PayaraLauncher.Running server = PayaraLauncher.start("startup", war, port, env, mode, workDir)) {
+            HttpClient client = Http.newClient(1);
+            List<FirstRequest> requests = new ArrayList<>();
+            for (String path : paths) {
+                long start = System.nanoTime();
+                HttpResponse<byte[]> response = client.send(Http.get(URI.create(server.baseUrl() + path),
+                        path.equals(METADATA) ? "application/samlmetadata+xml" : "text/html", null), HttpResponse.BodyHandlers.ofByteArray());
+                double millis = (System.nanoTime() - start) / 1e6;
+                requests.add(new FirstRequest(path, requests.size() + 1, response.statusCode(), millis));
+            }
+            Start start = new Start(variant, round, server.startMillis(), server.payaraReportedMillis(), requests);
+            System.out.printf("    ready after %d ms (Payara says %d ms); first requests: %s%n", start.startMillis(),
+                    start.payaraReportedMillis(), requests.stream().map(r -> r.path() + " " + r.status() + " in "
+                            + String.format("%.1f", r.millis()) + " ms").toList());
+            return start;
+        } catch (IOException e) {
+            throw new UncheckedIOException("first request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The smallest deployable web application: a web.xml and one static page about the size of the app's. */
+    static Path emptyWar(Path file) {
+        StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Empty</title></head><body>\n");
+        while (page.length() < 880) {
+            page.append("<p>An empty web application, the baseline of Payara Micro's own start.</p>\n");
+        }
+        page.append("</body></html>\n");
+        String webXml = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                    <display-name>empty</display-name>
+                </web-app>
+                """;
+        try {
+            Files.createDirectories(file.getParent());
+            try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+                zip.putNextEntry(new ZipEntry("WEB-INF/"));
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry("WEB-INF/web.xml"));
+                zip.write(webXml.getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry("index.html"));
+                zip.write(page.toString().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write " + file, e);
+        }
+    }
+}
