@@ -36,7 +36,7 @@ class AcsIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return ArquillianDeployment.builtWar();
+        return ArquillianDeployment.builtWarWithExistingPage();
     }
 
     @BeforeEach
@@ -109,6 +109,18 @@ class AcsIT {
         HttpResponse<String> acs = browser.postAcs(answering(request).sessionNotOnOrAfter(idpSessionEnd).sign().base64());
         assertEquals(303, acs.statusCode(), acs.body());
         assertTrue(browser.get("/api/me", "application/json").body().contains("\"sessionExpiresAt\":\"" + idpSessionEnd + "\""));
+    }
+
+    @Test
+    void existingServletCodeSeesTheAgentThroughTheServletApi() {
+        RedirectBinding request = browser.startLogin("/probe/principal");
+        assertEquals(303, browser.postAcs(answering(request).sign().base64()).statusCode());
+        String page = browser.get("/probe/principal", "text/plain").body();
+        assertTrue(page.contains("principal=alice@example.com"), page);
+        assertTrue(page.contains("principalType=AgentPrincipal"), page);
+        assertTrue(page.contains("remoteUser=alice@example.com"), page);
+        assertTrue(page.contains("agent=true") && page.contains("supervisor=false"), page);
+        assertTrue(page.contains("maxInactiveInterval=1800"), "sso.session.idle (default 30 min) is the session timeout: " + page);
     }
 
     @Test

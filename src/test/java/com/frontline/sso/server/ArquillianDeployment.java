@@ -17,6 +17,11 @@ final class ArquillianDeployment {
         return ShrinkWrap.createFromZipFile(WebArchive.class, war);
     }
 
+    /** The built WAR plus one ordinary servlet that reads the user through the servlet API. */
+    static WebArchive builtWarWithExistingPage() {
+        return builtWar().addClass(PrincipalProbeServlet.class);
+    }
+
     static URI baseUrl() {
         return URI.create("http://localhost:" + System.getProperty("arquillian.port"));
     }

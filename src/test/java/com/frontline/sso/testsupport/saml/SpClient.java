@@ -95,6 +95,14 @@ public class SpClient {
         return postAcs(samlResponse, null);
     }
 
+    /** Posts to the ACS with an X-Request-Id, as a load balancer would add, to find the audit line it causes. */
+    public HttpResponse<String> postAcsWithRequestId(String samlResponse, String requestId) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/saml/acs"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Request-Id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString("SAMLResponse=" + URLEncoder.encode(samlResponse, StandardCharsets.UTF_8)))
+                .build());
+    }
+
     public HttpResponse<String> postForm(String url, String body, String accept) {
         return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", accept).POST(HttpRequest.BodyPublishers.ofString(body)).build());
