@@ -2,14 +2,8 @@ package com.frontline.sso.state;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
-import javax.cache.Cache;
-import javax.cache.CacheException;
-import javax.cache.CacheManager;
-import javax.cache.configuration.MutableConfiguration;
-import javax.cache.expiry.CreatedExpiryPolicy;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -18,6 +12,9 @@ import javax.naming.NamingException;
  * falling back to one JVM with a warning when the server has none. The provider is the one the server
  * binds in JNDI: {@code Caching.getCachingProvider()} would instead start a Hazelcast client that waits
  * forever for a cluster when Payara runs without its data grid.
+ *
+ * <p>This class names no JCache type: servers without the JCache API (WildFly) fail to link any class that
+ * does, and that must happen inside the fallback's try, in {@link JCacheExpiringStore}, not here.
  */
 public final class ExpiringStores {
 
@@ -31,25 +28,13 @@ public final class ExpiringStores {
 
     public static <V> ExpiringStore<V> open(String name, Class<V> valueType, Duration lifetime) {
         try {
-            CacheManager manager = (CacheManager) new InitialContext().lookup(CACHE_MANAGER_JNDI);
-            Cache<String, V> cache = manager.getCache(name, String.class, valueType);
-            return new JCacheExpiringStore<>(cache != null ? cache : create(manager, name, valueType, lifetime));
+            Object manager = new InitialContext().lookup(CACHE_MANAGER_JNDI);
+            return JCacheExpiringStore.open(manager, name, valueType, lifetime);
         } catch (NamingException | RuntimeException | LinkageError e) {
             LOG.warning(() -> "No JCache provider for '" + name + "' (" + e + "); keeping it in this JVM only. "
-                    + "Several instances behind a load balancer need Payara's data grid (do not use --nohazelcast).");
+                    + "Several instances behind a load balancer need a shared JCache: Payara's data grid "
+                    + "(do not use --nohazelcast); other servers (WildFly) keep this state per JVM.");
             return new LocalExpiringStore<>(lifetime, Clock.systemUTC());
-        }
-    }
-
-    private static <V> Cache<String, V> create(CacheManager manager, String name, Class<V> valueType, Duration lifetime) {
-        try {
-            return manager.createCache(name, new MutableConfiguration<String, V>()
-                    .setTypes(String.class, valueType)
-                    .setStoreByValue(true)
-                    .setExpiryPolicyFactory(CreatedExpiryPolicy.factoryOf(
-                            new javax.cache.expiry.Duration(TimeUnit.SECONDS, lifetime.toSeconds()))));
-        } catch (CacheException alreadyCreatedByAnotherNode) {
-            return manager.getCache(name, String.class, valueType);
         }
     }
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The single-JVM fallback, used only where the server offers no JCache provider (for example Payara Micro
+ * The single-JVM fallback, used only where the server offers no JCache provider (WildFly, or Payara Micro
  * started with --nohazelcast). Expired entries are swept as writes arrive, so memory stays bounded.
  */
 final class LocalExpiringStore<V> implements ExpiringStore<V> {

@@ -20,6 +20,11 @@ public final class TestEnvironment {
         return existing("keycloak.home", "target/it/keycloak-26.5.6", "run `mvn pre-integration-test` to unpack Keycloak");
     }
 
+    /** The unpacked WildFly distribution (only read: every start copies its {@code standalone/} directory). */
+    public static Path wildflyHome() {
+        return existing("wildfly.home", "target/it/wildfly-39.0.1.Final", "run `mvn pre-integration-test` to unpack WildFly");
+    }
+
     /** The stock Payara Micro jar. */
     public static Path payaraMicroJar() {
         return existing("payara.microJar", "target/it/payara-micro.jar", "run `mvn pre-integration-test` to copy Payara Micro");
