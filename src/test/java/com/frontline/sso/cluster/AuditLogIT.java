@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +25,7 @@ import com.frontline.sso.testsupport.TestEnvironment;
 import com.frontline.sso.testsupport.saml.ForgedResponse;
 import com.frontline.sso.testsupport.saml.SpClient;
 import com.frontline.sso.testsupport.saml.TestIdp;
+import com.frontline.sso.testsupport.saml.TestIdpApp;
 
 /**
  * What an administrator reads in the server log: exactly one JSON audit line per login and per refusal, with
@@ -43,10 +43,7 @@ class AuditLogIT {
     void start() {
         Path work = Dirs.recreate(TestEnvironment.workDir().resolve("AuditLogIT"));
         int port = FreePorts.pick();
-        app = PayaraMicroApp.start(port, Map.of(
-                "SSO_BASE_URL", "http://localhost:" + port,
-                "SSO_IDP_METADATA", Path.of("src/test/resources/test-idp/metadata.xml").toAbsolutePath().toString(),
-                "SSO_DATA_DIR", work.resolve("data").toString()), List.of(), work);
+        app = PayaraMicroApp.start(port, TestIdpApp.environment(port, work.resolve("data")), List.of(), work);
     }
 
     @AfterAll

@@ -27,6 +27,7 @@ import com.frontline.sso.testsupport.saml.RedirectBinding;
 import com.frontline.sso.testsupport.saml.ResponseForge;
 import com.frontline.sso.testsupport.saml.SpClient;
 import com.frontline.sso.testsupport.saml.TestIdp;
+import com.frontline.sso.testsupport.saml.TestIdpApp;
 
 /**
  * Two Payara Micro instances forming one data grid on loopback, behind an imaginary load balancer: both
@@ -48,10 +49,7 @@ class ClusterIT {
         int portA = FreePorts.pick();
         int portB = FreePorts.pick();
         sharedBaseUrl = URI.create("http://localhost:" + portA);
-        Map<String, String> env = Map.of(
-                "SSO_BASE_URL", sharedBaseUrl.toString(),
-                "SSO_IDP_METADATA", Path.of("src/test/resources/test-idp/metadata.xml").toAbsolutePath().toString(),
-                "SSO_DATA_DIR", work.resolve("shared-data").toString());
+        Map<String, String> env = TestIdpApp.environment(sharedBaseUrl.toString(), work.resolve("shared-data"), Map.of());
         // A first: it generates the SP key that B then finds in the shared data directory.
         nodeA = PayaraMicroApp.startClustered(portA, cluster, env, work.resolve("node-a"));
         nodeB = PayaraMicroApp.startClustered(portB, cluster, env, work.resolve("node-b"));

@@ -26,6 +26,7 @@ import com.frontline.sso.testsupport.saml.RedirectBinding;
 import com.frontline.sso.testsupport.saml.ResponseForge;
 import com.frontline.sso.testsupport.saml.SpClient;
 import com.frontline.sso.testsupport.saml.TestIdp;
+import com.frontline.sso.testsupport.saml.TestIdpApp;
 
 /**
  * Sessions end when they should: at sso.session.max (here 8 s) or earlier at the IdP's SessionNotOnOrAfter;
@@ -45,11 +46,8 @@ class SessionLifetimeIT {
     void start() {
         Path work = Dirs.recreate(TestEnvironment.workDir().resolve("SessionLifetimeIT"));
         int port = FreePorts.pick();
-        app = PayaraMicroApp.start(port, Map.of(
-                "SSO_BASE_URL", "http://localhost:" + port,
-                "SSO_IDP_METADATA", Path.of("src/test/resources/test-idp/metadata.xml").toAbsolutePath().toString(),
-                "SSO_DATA_DIR", work.resolve("data").toString(),
-                "SSO_SESSION_MAX", MAX_SESSION.toSeconds() + "s"), java.util.List.of(), work);
+        app = PayaraMicroApp.start(port, TestIdpApp.environment("http://localhost:" + port, work.resolve("data"),
+                Map.of("SSO_SESSION_MAX", MAX_SESSION.toSeconds() + "s")), java.util.List.of(), work);
         // The first login of a fresh JVM (here and in the server) takes seconds; keep that out of the timed windows.
         SpClient warmUp = browser();
         login(warmUp, warmUp.startLogin("/"), alice(warmUp));

@@ -144,10 +144,9 @@ class WorkspacesBrowserIT {
         browser.open(stack.appUrl(DEEP_LINK + "&workspace=kc"));
         AgentConsole.awaitLoginForm(browser, stack.keycloak().baseUrl(), "opening a deep link with ?workspace=kc");
         browser.logInToKeycloak(RealmUser.ALICE);
-        WebElement form = browser.waitFor("Keycloak's POST form to the kc ACS", d -> d.findElements(By.cssSelector("form"))
-                .stream().filter(f -> !f.findElements(By.name("SAMLResponse")).isEmpty()).findFirst().orElse(null));
-        assertEquals(stack.serviceProvider("kc").acsUrl(), form.getAttribute("action"), "Keycloak posts to the kc workspace's ACS");
-        String samlResponse = form.findElement(By.name("SAMLResponse")).getAttribute("value");
+        String[] form = browser.waitFor("Keycloak's POST form to the kc ACS", WorkspacesBrowserIT::samlPostForm);
+        assertEquals(stack.serviceProvider("kc").acsUrl(), form[0], "Keycloak posts to the kc workspace's ACS");
+        String samlResponse = form[1];
         String body = "SAMLResponse=" + URLEncoder.encode(samlResponse, StandardCharsets.UTF_8);
 
         SpClient attacker = new SpClient(URI.create(stack.appBaseUrl()));
@@ -175,5 +174,23 @@ class WorkspacesBrowserIT {
         field.clear();
         field.sendKeys(typed);
         browser.driver().findElement(By.cssSelector("form button[type=submit]")).click();
+    }
+
+    /**
+     * The action and SAMLResponse of the IdP's auto-post form, or null while the page is still loading (elements
+     * found a moment ago can go stale as the login page is replaced).
+     */
+    private static String[] samlPostForm(org.openqa.selenium.WebDriver driver) {
+        try {
+            for (WebElement form : driver.findElements(By.cssSelector("form"))) {
+                var fields = form.findElements(By.name("SAMLResponse"));
+                if (!fields.isEmpty()) {
+                    return new String[] {form.getAttribute("action"), fields.get(0).getAttribute("value")};
+                }
+            }
+            return null;
+        } catch (org.openqa.selenium.StaleElementReferenceException stillLoading) {
+            return null;
+        }
     }
 }

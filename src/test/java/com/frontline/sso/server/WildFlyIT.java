@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +29,7 @@ import com.frontline.sso.testsupport.saml.RedirectBinding;
 import com.frontline.sso.testsupport.saml.ResponseForge;
 import com.frontline.sso.testsupport.saml.SpClient;
 import com.frontline.sso.testsupport.saml.TestIdp;
+import com.frontline.sso.testsupport.saml.TestIdpApp;
 
 /**
  * The same WAR on stock WildFly ({@code standalone-microprofile.xml}, settings as {@code SSO_*} environment
@@ -51,10 +51,7 @@ class WildFlyIT {
     void startWildFly() {
         Path work = Dirs.recreate(TestEnvironment.workDir().resolve("WildFlyIT"));
         int port = FreePorts.pick();
-        app = WildFlyApp.start(port, Map.of(
-                "SSO_BASE_URL", "http://localhost:" + port,
-                "SSO_IDP_METADATA", Path.of("src/test/resources/test-idp/metadata.xml").toAbsolutePath().toString(),
-                "SSO_DATA_DIR", work.resolve("data").toString()), work);
+        app = WildFlyApp.start(port, TestIdpApp.environment(port, work.resolve("data")), work);
         System.out.println("WildFly with the app answered " + WildFlyApp.HEALTH_PATH + " after "
                 + app.startTime().toMillis() + " ms (log: " + app.logFile() + ")");
     }
