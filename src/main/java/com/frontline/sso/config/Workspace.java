@@ -65,9 +65,14 @@ public record Workspace(
         return isDefault() ? SsoSettings.SLO_PATH : SsoSettings.SLO_PATH + "/" + id;
     }
 
-    /** The SLO URL: the base URL (the part of the ACS URL before the ACS path) plus {@link #sloPath()}. */
+    /** The SLO URL: {@link #url(String)} of {@link #sloPath()}. */
     public String sloUrl() {
-        return acsUrl.substring(0, acsUrl.length() - acsPath().length()) + sloPath();
+        return url(sloPath());
+    }
+
+    /** An absolute URL of this application: the base URL (the ACS URL without its path) plus {@code path}. */
+    public String url(String path) {
+        return acsUrl.substring(0, acsUrl.length() - acsPath().length()) + path;
     }
 
     public String metadataPath() {

@@ -32,8 +32,7 @@ public final class OutstandingRequests {
 
     /** The target of an outstanding request of this workspace, without consuming it. */
     public Optional<String> peek(String requestId, String workspace) {
-        String prefix = workspace + '|';
-        return targets.get(requestId).filter(entry -> entry.startsWith(prefix)).map(entry -> entry.substring(prefix.length()));
+        return targets.get(requestId).flatMap(entry -> targetFor(entry, workspace));
     }
 
     /**
@@ -41,8 +40,13 @@ public final class OutstandingRequests {
      * a response to another workspace's request (one IdP cannot answer for another).
      */
     public Optional<String> consume(String requestId, String workspace) {
+        return targets.consume(requestId).flatMap(entry -> targetFor(entry, workspace));
+    }
+
+    /** The target of a stored {@code workspace|target} entry, if it belongs to that workspace. */
+    private static Optional<String> targetFor(String entry, String workspace) {
         String prefix = workspace + '|';
-        return targets.consume(requestId).filter(entry -> entry.startsWith(prefix)).map(entry -> entry.substring(prefix.length()));
+        return entry.startsWith(prefix) ? Optional.of(entry.substring(prefix.length())) : Optional.empty();
     }
 
     public boolean distributed() {

@@ -63,8 +63,7 @@ public final class SamlClientFactory {
         configuration.setSingleSignOutServiceUrl(workspace.sloUrl());
         configuration.setSpLogoutRequestBindingType(SAMLConstants.SAML2_REDIRECT_BINDING_URI);
         configuration.setSpLogoutResponseBindingType(SAMLConstants.SAML2_REDIRECT_BINDING_URI);
-        configuration.setPostLogoutURL(workspace.acsUrl().substring(0, workspace.acsUrl().length() - workspace.acsPath().length())
-                + "/signed-out.html");
+        configuration.setPostLogoutURL(workspace.url("/signed-out.html"));
         // Sessions ended by the IdP are tracked cluster-wide by SessionRevocations, not by pac4j's per-JVM handler.
         configuration.setLogoutHandler(new LogoutHandler() { });
         configuration.setWantsAssertionsSigned(true);
