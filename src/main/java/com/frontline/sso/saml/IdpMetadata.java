@@ -69,10 +69,6 @@ public final class IdpMetadata {
         return current.refreshAfter(workspace.metadataRefresh());
     }
 
-    public Instant lastRefresh() {
-        return lastRefresh;
-    }
-
     /** Fetches the metadata again; a good new copy replaces the current one, anything else is logged and ignored. */
     public boolean refresh() {
         String location = workspace.idp().metadataLocation().orElseThrow();

@@ -48,8 +48,4 @@ public final class OutstandingRequests {
         String prefix = workspace + '|';
         return entry.startsWith(prefix) ? Optional.of(entry.substring(prefix.length())) : Optional.empty();
     }
-
-    public boolean distributed() {
-        return targets.distributed();
-    }
 }

@@ -20,7 +20,4 @@ public interface ExpiringStore<V> {
 
     /** Removes and returns the value: a one-time consumption. */
     Optional<V> consume(String key);
-
-    /** Whether entries live in a cluster-wide data grid (for the startup log). */
-    boolean distributed();
 }

@@ -61,9 +61,4 @@ final class JCacheExpiringStore<V> implements ExpiringStore<V> {
     public Optional<V> consume(String key) {
         return Optional.ofNullable(cache.getAndRemove(key));
     }
-
-    @Override
-    public boolean distributed() {
-        return true;
-    }
 }

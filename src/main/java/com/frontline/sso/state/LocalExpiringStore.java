@@ -65,9 +65,4 @@ final class LocalExpiringStore<V> implements ExpiringStore<V> {
             entries.values().removeIf(entry -> entry.expiresAtMillis() <= now);
         }
     }
-
-    @Override
-    public boolean distributed() {
-        return false;
-    }
 }
