@@ -2,21 +2,17 @@ package com.frontline.sso.benchmark;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
+import com.frontline.sso.testsupport.Dirs;
 import com.frontline.sso.testsupport.ManagedProcess;
-import com.frontline.sso.testsupport.TestEnvironment;
+import com.frontline.sso.testsupport.PayaraMicroApp;
 
 /**
  * Starts stock Payara Micro with one WAR the way {@code PayaraMicroApp} does (context root {@code /}, HTTP on
@@ -33,10 +29,6 @@ final class PayaraLauncher {
     private static final Pattern TIME_MILLIS = Pattern.compile("\\[timeMillis: (\\d+)]");
     private static final Pattern DEPLOYED = Pattern.compile("was successfully deployed");
     private static final Pattern ANSI_COLOUR = Pattern.compile("\u001B\\[[;\\d]*m");
-    private static final List<String> PRE_BOOT_COMMANDS = List.of(
-            "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
-            "set-microprofile-healthcheck-configuration --enabled=false");
-
     /** A started server: its process, and how long the start took. */
     record Running(ManagedProcess process, int port, long spawnEpochMillis, long readyEpochMillis, long payaraReportedMillis,
                    List<String> command) implements AutoCloseable {
@@ -72,25 +64,9 @@ final class PayaraLauncher {
     }
 
     static Running start(String name, Path war, int port, Map<String, String> env, Mode mode, Path workDir) {
-        Path dir = recreate(workDir.resolve(name));
-        Path preBoot = write(dir.resolve("pre-boot-commands.asadmin"), PRE_BOOT_COMMANDS);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(mode.jvmOptions());
-        command.addAll(List.of(
-                "-jar", TestEnvironment.payaraMicroJar().toString(),
-                "--deploy", war.toString(),
-                "--contextroot", "/",
-                "--port", Integer.toString(port),
-                "--prebootcommandfile", preBoot.toString(),
-                "--rootdir", dir.resolve("root").toString()));
-        if (mode.dataGrid()) {
-            Path hazelcast = Path.of(System.getProperty("frontline.serverConfig", "server-config"), "payara", "hazelcast-loopback.xml")
-                    .toAbsolutePath();
-            command.addAll(List.of("--clustername", "frontline-benchmark-" + port, "--hzconfigfile", hazelcast.toString()));
-        } else {
-            command.add("--nohazelcast");
-        }
+        Path dir = Dirs.recreate(workDir.resolve(name));
+        List<String> command = PayaraMicroApp.commandLine(war, port, mode.jvmOptions(), dir, mode.dataGrid()
+                ? PayaraMicroApp.dataGridOptions(dir, "frontline-benchmark-" + port) : List.of("--nohazelcast"));
         long spawn = System.currentTimeMillis();
         ManagedProcess process = ManagedProcess.start("payara", command, env, dir, dir);
         try {
@@ -144,29 +120,6 @@ final class PayaraLauncher {
         }
         throw new IllegalStateException("Payara Micro was not ready within " + BOOT_TIMEOUT.toSeconds() + " s"
                 + System.lineSeparator() + process.logTail(60));
-    }
-
-    static Path recreate(Path dir) {
-        try {
-            if (Files.exists(dir)) {
-                try (Stream<Path> walk = Files.walk(dir)) {
-                    for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
-                }
-            }
-            return Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not recreate " + dir, e);
-        }
-    }
-
-    private static Path write(Path file, List<String> lines) {
-        try {
-            return Files.write(file, lines, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static void sleep(long millis) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.frontline.sso.testsupport.Dirs;
 import com.frontline.sso.testsupport.FreePorts;
 import com.frontline.sso.testsupport.TestEnvironment;
 
@@ -94,7 +95,7 @@ public final class SsoBenchmark {
 
         if (phases.contains("login") || phases.contains("pages") || phases.contains("heap")) {
             int port = FreePorts.pick();
-            Path dataDir = PayaraLauncher.recreate(out.resolve("load-data"));
+            Path dataDir = Dirs.recreate(out.resolve("load-data"));
             System.out.println("Starting the app for the load phases on port " + port + " ...");
             try (PayaraLauncher.Running server = PayaraLauncher.start("load", war, port, appEnv(port, idpMetadata, dataDir), mode, out)) {
                 String heapSettings = SessionHeapProbe.heapSettings(server.pid());

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import com.frontline.sso.testsupport.Dirs;
 import com.frontline.sso.testsupport.FreePorts;
 
 /**
@@ -93,7 +94,7 @@ final class StartupProbe {
         int appStarts = 0;
         for (int round = 1; round <= rounds; round++) {
             starts.add(startOnce(EMPTY, round, emptyWar, Map.of(), mode, workDir, List.of("/index.html")));
-            Path dataDir = PayaraLauncher.recreate(workDir.resolve("startup-data-" + round));
+            Path dataDir = Dirs.recreate(workDir.resolve("startup-data-" + round));
             for (String variant : List.of(APP_NEW_KEY, APP_KEPT_KEY)) {
                 // Alternate which request comes first, so each is measured as the very first request.
                 List<String> paths = appStarts++ % 2 == 0 ? List.of(METADATA, protectedPath) : List.of(protectedPath, METADATA);

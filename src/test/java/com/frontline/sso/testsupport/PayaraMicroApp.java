@@ -62,28 +62,14 @@ public final class PayaraMicroApp extends StartedServer {
      * the same name form one cluster and other test runs on the machine stay out of it.
      */
     public static PayaraMicroApp startClustered(int port, String clusterName, Map<String, String> env, Path workDir) {
-        Path config = DataGridConfig.write(workDir, clusterName);
         return start(TestEnvironment.frontlineWar(), HEALTH_PATH, port, env, List.of(), workDir,
-                List.of("--hzconfigfile", config.toString()));
+                dataGridOptions(workDir, clusterName));
     }
 
     private static PayaraMicroApp start(Path war, String readyPath, int port, Map<String, String> env,
                                         List<String> jvmOptions, Path workDir, List<String> dataGridOptions) {
         Path payaraDir = Dirs.recreate(workDir.resolve("payara"));
-        Path preBoot = writePreBootCommands(payaraDir);
-
-        List<String> command = new ArrayList<>();
-        // The JVM running the tests (JDK 17 here): Payara Micro 6 runs on it.
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.addAll(List.of(
-                "-jar", TestEnvironment.payaraMicroJar().toString(),
-                "--deploy", war.toString(),
-                "--contextroot", "/",
-                "--port", Integer.toString(port),
-                "--prebootcommandfile", preBoot.toString(),
-                "--rootdir", payaraDir.resolve("root").toString()));
-        command.addAll(dataGridOptions);
+        List<String> command = commandLine(war, port, jvmOptions, payaraDir, dataGridOptions);
         ManagedProcess process = ManagedProcess.start("payara", command, env, payaraDir, workDir);
         URI ready = URI.create("http://localhost:" + port + readyPath);
         Duration took = process.awaitReady(started -> {
@@ -101,6 +87,32 @@ public final class PayaraMicroApp extends StartedServer {
     /** {@code http://localhost:<port>}: the browser-facing origin (a different site than Keycloak's 127.0.0.1). */
     public String baseUrl() {
         return "http://localhost:" + port();
+    }
+
+    /**
+     * The command that runs stock Payara Micro with {@code war} at context root {@code /} on 127.0.0.1:{@code port},
+     * its runtime and pre-boot commands in {@code payaraDir}, on the JVM running the tests (JDK 17 here).
+     */
+    public static List<String> commandLine(Path war, int port, List<String> jvmOptions, Path payaraDir,
+                                           List<String> dataGridOptions) {
+        Path preBoot = writePreBootCommands(payaraDir);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
+                "-jar", TestEnvironment.payaraMicroJar().toString(),
+                "--deploy", war.toString(),
+                "--contextroot", "/",
+                "--port", Integer.toString(port),
+                "--prebootcommandfile", preBoot.toString(),
+                "--rootdir", payaraDir.resolve("root").toString()));
+        command.addAll(dataGridOptions);
+        return command;
+    }
+
+    /** Options that make the instance a member of the loopback data grid {@code clusterName} (see {@link DataGridConfig}). */
+    public static List<String> dataGridOptions(Path workDir, String clusterName) {
+        return List.of("--hzconfigfile", DataGridConfig.write(workDir, clusterName).toString());
     }
 
     private static Path writePreBootCommands(Path dir) {
