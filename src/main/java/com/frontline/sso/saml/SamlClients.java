@@ -26,6 +26,7 @@ public final class SamlClients {
     }
 
     public static SamlClients create(SsoSettings settings) {
+        OpenSamlBootstrap.await();
         SharedSamlState state = SharedSamlState.open(settings);
         Map<String, FrontlineSaml2Client> clients = new LinkedHashMap<>();
         Map<String, IdpMetadata> metadata = new LinkedHashMap<>();

@@ -1,0 +1,60 @@
+package com.frontline.sso.saml;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+import org.pac4j.saml.util.Configuration;
+
+/**
+ * OpenSAML's initialisation (loading and registering about a thousand XML object classes) is the largest part of
+ * the SP's own startup. {@link #start()} runs it on a background thread as soon as the deployment begins (see
+ * {@link SamlBootstrapExtension}), so it overlaps with the server's CDI and JAX-RS set-up; {@link #await()}
+ * waits for it before anything else touches OpenSAML. A failure surfaces from {@code await()} and stops the
+ * deployment, as it would if the initialisation ran there.
+ */
+public final class OpenSamlBootstrap {
+
+    private static CompletableFuture<Void> bootstrap;
+
+    private OpenSamlBootstrap() {
+    }
+
+    /** Starts the initialisation once; later calls do nothing. */
+    public static synchronized void start() {
+        if (bootstrap != null) {
+            return;
+        }
+        bootstrap = new CompletableFuture<>();
+        Thread thread = new Thread(OpenSamlBootstrap::initialise, "frontline-sso-opensaml-bootstrap");
+        // OpenSAML and pac4j find their modules with the thread's context class loader: the application's.
+        thread.setContextClassLoader(OpenSamlBootstrap.class.getClassLoader());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Returns once OpenSAML is initialised (starting the initialisation if nobody did). */
+    public static void await() {
+        CompletableFuture<Void> pending;
+        synchronized (OpenSamlBootstrap.class) {
+            start();
+            pending = bootstrap;
+        }
+        try {
+            pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while OpenSAML was being initialised", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("OpenSAML could not be initialised: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static void initialise() {
+        try {
+            Configuration.getParserPool(); // pac4j's one-time bootstrap, through OpenSamlConfiguration
+            bootstrap.complete(null);
+        } catch (Throwable e) { // reported by await() on the deploying thread, which decides
+            bootstrap.completeExceptionally(e);
+        }
+    }
+}
