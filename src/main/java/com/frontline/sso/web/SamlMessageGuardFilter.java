@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
@@ -19,6 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.frontline.sso.audit.AuditLog;
 import com.frontline.sso.error.RejectionClassifier.Rejection;
 import com.frontline.sso.error.SsoError;
+import com.frontline.sso.saml.PreDecodedPostDecoder;
 
 /**
  * Checks what reaches a SAML endpoint before any XML parser sees it: the binding (HTTP-POST at the ACS;
@@ -29,7 +29,7 @@ import com.frontline.sso.error.SsoError;
 final class SamlMessageGuardFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern DOCTYPE = Pattern.compile("<!\\s*(DOCTYPE|ENTITY)", Pattern.CASE_INSENSITIVE);
+    private static final String[] DECLARATIONS = {"DOCTYPE", "ENTITY"};
     /** Room for the other form fields (RelayState, SigAlg, Signature) and URL-encoding around the message. */
     private static final int FORM_OVERHEAD = 8 * 1024;
     private static final String[] MESSAGE_PARAMETERS = {"SAMLResponse", "SAMLRequest"};
@@ -83,7 +83,14 @@ final class SamlMessageGuardFilter extends HttpFilter {
         } catch (IllegalArgumentException e) {
             return new Rejection(SsoError.MALFORMED_MESSAGE, "the SAML message is not valid base64");
         }
-        return get ? inspectDeflated(decoded) : inspectXml(decoded);
+        if (get) {
+            return inspectDeflated(decoded);
+        }
+        Rejection rejection = inspectXml(decoded);
+        if (rejection == null) {
+            request.setAttribute(PreDecodedPostDecoder.DECODED_MESSAGE, decoded);
+        }
+        return rejection;
     }
 
     private static String message(HttpServletRequest request) {
@@ -113,7 +120,7 @@ final class SamlMessageGuardFilter extends HttpFilter {
         if (ucs4OrEbcdic(xml)) {
             return new Rejection(SsoError.MALFORMED_MESSAGE, "the message is encoded in UCS-4 or EBCDIC; only UTF-8 and UTF-16 are accepted");
         }
-        if (DOCTYPE.matcher(asText(xml)).find()) {
+        if (containsDeclaration(asText(xml))) {
             return new Rejection(SsoError.MALFORMED_MESSAGE, "the message contains a DOCTYPE or ENTITY declaration, which is never allowed");
         }
         return null;
@@ -133,6 +140,25 @@ final class SamlMessageGuardFilter extends HttpFilter {
         }
         int first = (xml[0] & 0xFF) << 24 | (xml[1] & 0xFF) << 16 | (xml[2] & 0xFF) << 8 | xml[3] & 0xFF;
         return UCS4_OR_EBCDIC_STARTS.contains(first);
+    }
+
+    /**
+     * Whether the text has {@code <!} followed (after optional whitespace) by DOCTYPE or ENTITY, in any case. A
+     * plain scan: a case-insensitive regular expression over every 10 KB message cost 4% of a login's CPU.
+     */
+    static boolean containsDeclaration(String text) {
+        for (int at = text.indexOf("<!"); at >= 0; at = text.indexOf("<!", at + 2)) {
+            int name = at + 2;
+            while (name < text.length() && Character.isWhitespace(text.charAt(name))) {
+                name++;
+            }
+            for (String declaration : DECLARATIONS) {
+                if (text.regionMatches(true, name, declaration, 0, declaration.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Reads UTF-16 when a byte-order mark or zero bytes say so, so a declaration cannot hide behind an encoding. */
