@@ -3,11 +3,9 @@ package com.frontline.sso.web;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
@@ -51,151 +49,85 @@ final class SamlMessageGuardFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletRequest inspected;
-        try {
-            inspected = inspect(request);
-        } catch (Refusal refusal) {
-            AuditLog.warning(SamlCallbackLogic.rejected(request, refusal.rejection));
-            ErrorResponse.send(request, response, refusal.rejection.error(), refusal.rejection.detail());
+        Rejection rejection = inspect(request);
+        if (rejection == null) {
+            chain.doFilter(request, response);
             return;
         }
-        chain.doFilter(inspected, response);
+        AuditLog.warning(SamlCallbackLogic.rejected(request, rejection));
+        ErrorResponse.send(request, response, rejection.error(), rejection.detail());
     }
 
-    /** @return the request to pass on: for a form POST, one whose form this filter has read */
-    private HttpServletRequest inspect(HttpServletRequest request) throws Refusal {
+    private Rejection inspect(HttpServletRequest request) {
         boolean get = "GET".equals(request.getMethod());
         if (!"POST".equals(request.getMethod()) && !(get && redirectBinding)) {
-            throw new Refusal(SsoError.MALFORMED_MESSAGE, redirectBinding
+            return new Rejection(SsoError.MALFORMED_MESSAGE, redirectBinding
                     ? "this endpoint accepts SAML messages by HTTP-Redirect (GET) or HTTP-POST only"
                     : "the ACS accepts SAML responses by HTTP POST only");
         }
         long maxEncoded = (maxMessageBytes + 2L) / 3 * 4;
-        int limit = (int) Math.min(Integer.MAX_VALUE - 1, maxEncoded * 3 + FORM_OVERHEAD);
+        long limit = maxEncoded * 3 + FORM_OVERHEAD;
         if (request.getContentLengthLong() > limit || (request.getQueryString() != null && request.getQueryString().length() > limit)) {
-            throw tooLarge("the request is larger than the limit allows");
+            return tooLarge("the request is larger than the limit allows");
+        }
+        String encoded = message(request);
+        if (encoded == null || encoded.isBlank()) {
+            return new Rejection(SsoError.MALFORMED_MESSAGE, "the request carries no SAMLResponse or SAMLRequest");
+        }
+        if (encoded.length() > maxEncoded + encoded.length() / 64 * 2 + 4) {
+            return tooLarge(encoded.length() + " characters of base64");
+        }
+        byte[] decoded;
+        try {
+            decoded = Base64.getMimeDecoder().decode(encoded);
+        } catch (IllegalArgumentException e) {
+            return new Rejection(SsoError.MALFORMED_MESSAGE, "the SAML message is not valid base64");
         }
         if (get) {
-            inspectXml(inflate(base64(message(parameterBytes(request)), maxEncoded)));
-            return request;
+            return inspectDeflated(decoded);
         }
-        HttpServletRequest passed = request;
-        Function<String, byte[]> parameters = parameterBytes(request);
-        if (isUrlEncodedForm(request)) {
-            UrlEncodedForm form = readForm(request, limit);
-            passed = new FormParameterRequest(request, form);
-            parameters = form::bytes;
+        Rejection rejection = inspectXml(decoded);
+        if (rejection == null) {
+            request.setAttribute(PreDecodedPostDecoder.DECODED_MESSAGE, decoded);
         }
-        byte[] xml = base64(message(parameters), maxEncoded);
-        inspectXml(xml);
-        // Accepted as it is: pac4j parses these bytes instead of decoding the parameter again (PreDecodedPostDecoder).
-        passed.setAttribute(PreDecodedPostDecoder.DECODED_MESSAGE, xml);
-        return passed;
+        return rejection;
     }
 
-    /** Reads the form itself: the container's parameter parsing copies the 10 KB message into chars and a String. */
-    private static UrlEncodedForm readForm(HttpServletRequest request, int limit) throws Refusal {
-        byte[] body;
-        try {
-            body = request.getInputStream().readNBytes(limit + 1);
-        } catch (IOException e) {
-            throw new Refusal(SsoError.MALFORMED_MESSAGE, "the request body could not be read");
-        }
-        if (body.length > limit) {
-            throw new Refusal(SsoError.MESSAGE_TOO_LARGE, "the request is larger than the limit allows");
-        }
-        try {
-            return UrlEncodedForm.parse(body, charset(request));
-        } catch (IllegalArgumentException e) {
-            throw new Refusal(SsoError.MALFORMED_MESSAGE, "the form is not valid URL encoding: " + e.getMessage());
-        }
-    }
-
-    private static Function<String, byte[]> parameterBytes(HttpServletRequest request) {
-        return name -> {
-            String value = request.getParameter(name);
-            return value == null ? null : value.getBytes(StandardCharsets.ISO_8859_1);
-        };
-    }
-
-    private static byte[] message(Function<String, byte[]> parameters) throws Refusal {
+    private static String message(HttpServletRequest request) {
         for (String name : MESSAGE_PARAMETERS) {
-            byte[] value = parameters.apply(name);
-            if (value != null && !isBlank(value)) {
+            String value = request.getParameter(name);
+            if (value != null) {
                 return value;
             }
         }
-        throw new Refusal(SsoError.MALFORMED_MESSAGE, "the request carries no SAMLResponse or SAMLRequest");
-    }
-
-    private byte[] base64(byte[] encoded, long maxEncoded) throws Refusal {
-        if (encoded.length > maxEncoded + encoded.length / 64 * 2 + 4) {
-            throw tooLarge(encoded.length + " characters of base64");
-        }
-        try {
-            return Base64.getMimeDecoder().decode(encoded);
-        } catch (IllegalArgumentException e) {
-            throw new Refusal(SsoError.MALFORMED_MESSAGE, "the SAML message is not valid base64");
-        }
+        return null;
     }
 
     /** Inflates at most one byte past the limit, so a DEFLATE bomb costs no more than the limit. */
-    private byte[] inflate(byte[] deflated) throws Refusal {
+    private Rejection inspectDeflated(byte[] deflated) {
         try (InputStream in = new InflaterInputStream(new ByteArrayInputStream(deflated), new Inflater(true))) {
-            return in.readNBytes(maxMessageBytes + 1);
+            byte[] xml = in.readNBytes(maxMessageBytes + 1);
+            return inspectXml(xml);
         } catch (IOException e) {
-            throw new Refusal(SsoError.MALFORMED_MESSAGE, "the HTTP-Redirect message is not valid DEFLATE data");
+            return new Rejection(SsoError.MALFORMED_MESSAGE, "the HTTP-Redirect message is not valid DEFLATE data");
         }
     }
 
-    private void inspectXml(byte[] xml) throws Refusal {
+    private Rejection inspectXml(byte[] xml) {
         if (xml.length > maxMessageBytes) {
-            throw tooLarge("more than " + maxMessageBytes + " bytes of XML");
+            return tooLarge("more than " + maxMessageBytes + " bytes of XML");
         }
         if (ucs4OrEbcdic(xml)) {
-            throw new Refusal(SsoError.MALFORMED_MESSAGE, "the message is encoded in UCS-4 or EBCDIC; only UTF-8 and UTF-16 are accepted");
+            return new Rejection(SsoError.MALFORMED_MESSAGE, "the message is encoded in UCS-4 or EBCDIC; only UTF-8 and UTF-16 are accepted");
         }
         if (containsDeclaration(asText(xml))) {
-            throw new Refusal(SsoError.MALFORMED_MESSAGE, "the message contains a DOCTYPE or ENTITY declaration, which is never allowed");
+            return new Rejection(SsoError.MALFORMED_MESSAGE, "the message contains a DOCTYPE or ENTITY declaration, which is never allowed");
         }
+        return null;
     }
 
-    private Refusal tooLarge(String what) {
-        return new Refusal(SsoError.MESSAGE_TOO_LARGE, what + "; the limit is " + maxMessageBytes + " bytes (sso.max-message-bytes)");
-    }
-
-    private static boolean isUrlEncodedForm(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.regionMatches(true, 0, "application/x-www-form-urlencoded", 0, 33);
-    }
-
-    private static Charset charset(HttpServletRequest request) {
-        String name = request.getCharacterEncoding();
-        try {
-            return name == null ? StandardCharsets.UTF_8 : Charset.forName(name);
-        } catch (IllegalArgumentException e) {
-            return StandardCharsets.UTF_8;
-        }
-    }
-
-    private static boolean isBlank(byte[] value) {
-        for (byte b : value) {
-            if (!Character.isWhitespace(b)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Why a message is refused; thrown by the checks, answered once in doFilter. */
-    private static final class Refusal extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final transient Rejection rejection;
-
-        Refusal(SsoError error, String detail) {
-            super(detail, null, false, false);
-            this.rejection = new Rejection(error, detail);
-        }
+    private Rejection tooLarge(String what) {
+        return new Rejection(SsoError.MESSAGE_TOO_LARGE, what + "; the limit is " + maxMessageBytes + " bytes (sso.max-message-bytes)");
     }
 
     /**
