@@ -74,7 +74,7 @@ public class SsoWebSetup implements ServletContextListener {
         refresher = new MetadataRefresher(scheduler());
         refresher.start(clients);
         for (FrontlineSaml2Client client : clients.all()) {
-            StartupWarmUp.run(client);
+            StartupWarmUp.run(client, clients.state());
             Workspace workspace = client.workspace();
             LOG.info(() -> "frontline-sso workspace '" + workspace.id() + "' ready: entity ID " + workspace.spEntityId()
                     + ", ACS " + workspace.acsUrl() + ", IdP " + client.getIdentityProviderResolvedEntityId()

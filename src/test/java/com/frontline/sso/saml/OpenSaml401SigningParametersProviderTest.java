@@ -27,9 +27,12 @@ class OpenSaml401SigningParametersProviderTest {
     Path dataDir;
 
     private FrontlineSaml2Client client() {
+        return client(SharedSamlState.open(TestSettings.with(dataDir, Map.of())));
+    }
+
+    private FrontlineSaml2Client client(SharedSamlState state) {
         var settings = TestSettings.with(dataDir, Map.of());
-        return SamlClientFactory.create(settings, settings.primary(), IdpMetadata.load(settings.primary()),
-                SharedSamlState.open(settings));
+        return SamlClientFactory.create(settings, settings.primary(), IdpMetadata.load(settings.primary()), state);
     }
 
     private static SPSSODescriptor sp(FrontlineSaml2Client client) {
@@ -48,7 +51,8 @@ class OpenSaml401SigningParametersProviderTest {
 
     @Test
     void startupWarmUpSignsAndVerifiesThroughTheBridge() {
-        assertTrue(StartupWarmUp.run(client()), "the warm-up runs the whole signing and verification path");
+        SharedSamlState state = SharedSamlState.open(TestSettings.with(dataDir, Map.of()));
+        assertTrue(StartupWarmUp.run(client(state), state), "the warm-up runs the whole signing and verification path");
     }
 
     @Test
