@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Posts pre-generated signed responses to the ACS with N concurrent clients (a closed loop: each client sends
- * its next login as soon as the previous one is answered) and records every latency.
+ * its next login as soon as the previous one is answered, on its own keep-alive {@link RawHttpConnection}) and
+ * records every latency.
  *
  * <p>A login counts as successful only if the ACS answers 303 with a new session cookie; anything else
  * (another status, no cookie, an I/O error or a timeout) is an error. Responses are generated in chunks right
@@ -95,6 +96,10 @@ final class LoginLoad {
         double clientCpu = 0;
         double machineCpu = 0;
         ExecutorService pool = Executors.newFixedThreadPool(clients, Http.daemon("login-client"));
+        RawHttpConnection[] connections = new RawHttpConnection[clients];
+        for (int c = 0; c < clients; c++) {
+            connections[c] = new RawHttpConnection(acs);
+        }
         try {
             while (ok + errors < total && System.nanoTime() < limit) {
                 int size = chunkSize(total - ok - errors);
@@ -111,6 +116,7 @@ final class LoginLoad {
                 double machineCpuBefore = machineBusySeconds();
                 long start = System.nanoTime();
                 for (int c = 0; c < clients; c++) {
+                    RawHttpConnection connection = connections[c];
                     pool.execute(() -> {
                         try {
                             int i;
@@ -119,7 +125,7 @@ final class LoginLoad {
                                 if (now > cutoff || now > limit) {
                                     break;
                                 }
-                                status[i] = post(bodies.get(i), errorKinds, errorSample);
+                                status[i] = post(connection, bodies.get(i), errorKinds, errorSample);
                                 latency[i] = System.nanoTime() - now;
                             }
                         } finally {
@@ -160,6 +166,9 @@ final class LoginLoad {
             throw new IllegalStateException(e);
         } finally {
             pool.shutdownNow();
+            for (RawHttpConnection connection : connections) {
+                connection.close();
+            }
         }
         long[] all = latencies.stream().flatMapToLong(Arrays::stream).toArray();
         Arrays.sort(all);
@@ -178,24 +187,21 @@ final class LoginLoad {
     }
 
     /** 1 for a login (303 with a new session cookie), -1 for anything else. */
-    private int post(byte[] body, Map<String, LongAdder> errorKinds, AtomicReference<String> errorSample) {
+    private static int post(RawHttpConnection connection, byte[] body, Map<String, LongAdder> errorKinds,
+                            AtomicReference<String> errorSample) {
         String kind;
         String sample;
         try {
-            HttpResponse<byte[]> response = client.send(Http.postForm(acs, body), HttpResponse.BodyHandlers.ofByteArray());
-            String cookies = Http.cookies(response);
-            if (response.statusCode() == 303 && cookies != null && cookies.contains(SESSION_COOKIE)) {
+            RawHttpConnection.Answer answer = connection.postForm(body);
+            if (answer.status() == 303 && answer.setsSessionCookie()) {
                 return 1;
             }
-            kind = response.statusCode() == 303 ? "303 without a session cookie" : "HTTP " + response.statusCode();
-            sample = kind + ": " + new String(response.body(), 0, Math.min(400, response.body().length), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+            kind = answer.status() == 303 ? "303 without a session cookie" : "HTTP " + answer.status();
+            sample = kind + ": " + answer.head().substring(0, Math.min(400, answer.head().length()));
+        } catch (IOException | RuntimeException e) {
+            connection.close(); // the next login opens a new connection
             kind = e.getClass().getSimpleName();
             sample = e.toString();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            kind = "interrupted";
-            sample = kind;
         }
         errorKinds.computeIfAbsent(kind, k -> new LongAdder()).increment();
         errorSample.compareAndSet(null, sample);
