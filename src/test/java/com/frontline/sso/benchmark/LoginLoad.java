@@ -193,7 +193,7 @@ final class LoginLoad {
         String sample;
         try {
             RawHttpConnection.Answer answer = connection.postForm(body);
-            if (answer.status() == 303 && answer.setsSessionCookie()) {
+            if (answer.status() == 303 && answer.setCookies().stream().anyMatch(cookie -> cookie.startsWith(SESSION_COOKIE))) {
                 return 1;
             }
             kind = answer.status() == 303 ? "303 without a session cookie" : "HTTP " + answer.status();

@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One keep-alive HTTP/1.1 connection of the login load, speaking just enough HTTP to post a form and read the
@@ -19,8 +21,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class RawHttpConnection implements Closeable {
 
-    /** The status, whether a JSESSIONID cookie was set, and the head of the answer for error reports. */
-    record Answer(int status, boolean setsSessionCookie, String head) {
+    /** The status, the Set-Cookie header values, and the head of the answer for error reports. */
+    record Answer(int status, List<String> setCookies, String head) {
     }
 
     private final URI target;
@@ -60,7 +62,7 @@ final class RawHttpConnection implements Closeable {
         StringBuilder head = new StringBuilder(512);
         String statusLine = readLine(head);
         int status = Integer.parseInt(statusLine.split(" ", 3)[1]);
-        boolean session = false;
+        List<String> cookies = new ArrayList<>(2);
         boolean chunked = false;
         boolean close = false;
         long length = 0;
@@ -68,8 +70,8 @@ final class RawHttpConnection implements Closeable {
             int colon = line.indexOf(':');
             String name = line.substring(0, colon).trim();
             String value = line.substring(colon + 1).trim();
-            if (name.equalsIgnoreCase("Set-Cookie") && value.startsWith("JSESSIONID=")) {
-                session = true;
+            if (name.equalsIgnoreCase("Set-Cookie")) {
+                cookies.add(value);
             } else if (name.equalsIgnoreCase("Content-Length")) {
                 length = Long.parseLong(value);
             } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
@@ -86,18 +88,22 @@ final class RawHttpConnection implements Closeable {
         if (close) {
             close();
         }
-        return new Answer(status, session, head.toString());
+        return new Answer(status, cookies, head.toString());
     }
 
     private void skipChunks(StringBuilder head) throws IOException {
-        for (long size = Long.parseLong(readLine(head).split(";")[0].trim(), 16); size > 0;
-             size = Long.parseLong(readLine(head).split(";")[0].trim(), 16)) {
+        for (long size = chunkSize(head); size > 0; size = chunkSize(head)) {
             skip(size);
             readLine(head);
         }
         while (!readLine(head).isEmpty()) {
             // trailers
         }
+    }
+
+    /** The size line of the next chunk, without chunk extensions. */
+    private long chunkSize(StringBuilder head) throws IOException {
+        return Long.parseLong(readLine(head).split(";")[0].trim(), 16);
     }
 
     private void skip(long bytes) throws IOException {
