@@ -45,7 +45,12 @@ public final class OpenSamlBootstrap {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while OpenSAML was being initialised", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("OpenSAML could not be initialised: " + e.getCause().getMessage(), e.getCause());
+            Throwable cause = e.getCause();
+            // pac4j initialises in a static initialiser: the JVM wraps the reason in an error without a message
+            if (cause instanceof ExceptionInInitializerError && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new IllegalStateException("OpenSAML could not be initialised: " + cause.getMessage(), cause);
         }
     }
 

@@ -59,7 +59,7 @@ public final class OpenSamlConfiguration implements ConfigurationManager {
                 initializer.init();
             }
         } catch (InitializationException e) {
-            throw new IllegalStateException("OpenSAML could not be initialised: " + e.getMessage(), e);
+            throw new IllegalStateException("an OpenSAML module failed to initialise: " + e.getMessage(), e);
         }
         registry.setParserPool(parserPool());
     }
