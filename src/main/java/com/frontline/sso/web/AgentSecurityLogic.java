@@ -32,6 +32,8 @@ final class AgentSecurityLogic extends DefaultSecurityLogic {
         this.chooser = chooser;
         this.roles = roles;
         setSavedRequestHandler(loginTarget);
+        setMatchingChecker(new ResolvedMatchingChecker());
+        setAuthorizationChecker(new ResolvedAuthorizationChecker());
     }
 
     @Override

@@ -69,7 +69,7 @@ public class SsoWebSetup implements ServletContextListener {
         add(context, "saml-logout", logout, "/logout");
         add(context, "sso-revocations", new SessionRevocationFilter(clients.state().revocations()), "/*");
         add(context, "sso-security", new SecurityFilter(config, clients.names(), Pac4jConfigFactory.AGENT_ROLE,
-                Pac4jConfigFactory.PROTECTED_PATHS + ",securityHeaders"), "/*");
+                Pac4jConfigFactory.SECURITY_MATCHERS), "/*");
 
         refresher = new MetadataRefresher(scheduler());
         refresher.start(clients);

@@ -85,6 +85,29 @@ class AcsIT {
     }
 
     @Test
+    void everyPageRefusesFramingAndOnlyProtectedPagesRefuseCaching() {
+        RedirectBinding request = browser.startLogin("/index.html");
+        assertEquals(303, browser.postAcs(answering(request).sign().base64()).statusCode());
+
+        HttpResponse<String> app = browser.get("/index.html");
+        assertEquals(200, app.statusCode());
+        assertAntiFraming(app);
+        assertTrue(app.headers().firstValue("Cache-Control").orElse("").contains("no-store"),
+                "a page with the agent's data is not stored: " + app.headers().map());
+
+        HttpResponse<String> signedOut = browser.get("/signed-out.html");
+        assertEquals(200, signedOut.statusCode());
+        assertAntiFraming(signedOut);
+        assertTrue(signedOut.headers().firstValue("Cache-Control").isEmpty(), "a public page stays cacheable: " + signedOut.headers().map());
+        assertAntiFraming(new SpClient(ArquillianDeployment.baseUrl()).get("/login"));
+    }
+
+    private static void assertAntiFraming(HttpResponse<String> page) {
+        assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(null), "anti-framing: " + page.headers().map());
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(null), "nosniff: " + page.headers().map());
+    }
+
+    @Test
     void timestampsInWholeSecondsAreUnderstood() {
         RedirectBinding request = browser.startLogin("/");
         java.time.Instant idpSessionEnd = java.time.Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
