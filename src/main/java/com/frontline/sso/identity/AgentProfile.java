@@ -1,5 +1,8 @@
 package com.frontline.sso.identity;
 
+import java.io.IOException;
+import java.io.ObjectInput;
+import java.io.ObjectOutput;
 import java.security.Principal;
 import java.time.Instant;
 
@@ -22,11 +25,27 @@ public class AgentProfile extends SAML2Profile {
 
     public static AgentProfile of(Agent agent, String clientName) {
         AgentProfile profile = new AgentProfile();
-        profile.setId(agent.nameId() != null ? agent.nameId() : agent.email());
-        profile.setClientName(clientName);
-        profile.addAttribute(AGENT, agent);
-        profile.addRoles(agent.roles());
+        profile.describe(agent, clientName);
         return profile;
+    }
+
+    private void describe(Agent agent, String clientName) {
+        setId(agent.nameId() != null ? agent.nameId() : agent.email());
+        setClientName(clientName);
+        addAttribute(AGENT, agent);
+        addRoles(agent.roles());
+    }
+
+    /** The agent and client name only (see {@link AgentSerialForm}); everything else of the profile follows from them. */
+    @Override
+    public void writeExternal(ObjectOutput out) throws IOException {
+        AgentSerialForm.write(out, getClientName(), agent());
+    }
+
+    @Override
+    public void readExternal(ObjectInput in) throws IOException {
+        AgentSerialForm.Stored stored = AgentSerialForm.read(in);
+        describe(stored.agent(), stored.clientName());
     }
 
     public Agent agent() {
