@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One keep-alive HTTP/1.1 connection of the login load, speaking just enough HTTP to post a form and read the
- * answer's status and headers. The load generator shares the two cores with the server: the JDK's HttpClient
+ * One keep-alive HTTP/1.1 connection of the login and page loads, speaking just enough HTTP to post a form or get a
+ * page and read the answer's status and headers. The load generator shares the two cores with the server: the JDK's HttpClient
  * spent 0.5 ms of CPU per login (a sixth of the machine's work per login), this spends a fraction of that.
  * Not thread-safe: each client thread owns one.
  */
@@ -47,6 +47,21 @@ final class RawHttpConnection implements Closeable {
         out.write(body);
         out.flush();
         return readAnswer();
+    }
+
+    /** A GET of the target, prepared once by the caller (see {@link #getRequest}) and sent as is. */
+    Answer get(byte[] request) throws IOException {
+        if (socket == null) {
+            open();
+        }
+        out.write(request);
+        out.flush();
+        return readAnswer();
+    }
+
+    static byte[] getRequest(URI target, String accept, String cookie) {
+        return ("GET " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
+                + "\r\nAccept: " + accept + "\r\nCookie: " + cookie + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     private void open() throws IOException {

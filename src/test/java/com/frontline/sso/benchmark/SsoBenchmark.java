@@ -265,6 +265,7 @@ public final class SsoBenchmark {
             rounds.add(r);
         }
         json.put("rounds", rounds);
+        json.put("roundRatios", pages.roundRatios());
         report.put("pages", json);
         System.out.printf(Locale.ROOT, "  %s %.0f req/s, %s %.0f req/s, ratio %.3f, errors %d%n", pages.protectedPath(),
                 pages.protectedPerSecond(), pages.publicPath(), pages.publicPerSecond(), pages.ratio(), pages.errors());
@@ -273,6 +274,9 @@ public final class SsoBenchmark {
         report.info("public page " + pages.publicPath() + " (" + pages.publicBytes() + " B)",
                 String.format(Locale.ROOT, "%.0f req/s", pages.publicPerSecond()));
         report.row("protected / public throughput", pages.ratio(), "", "%.3f", 0.9, false);
+        report.info("  the same, round by round (min / max)", String.format(Locale.ROOT, "%.3f / %.3f",
+                pages.roundRatios().stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                pages.roundRatios().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)));
         report.info("server CPU per request (protected / public)", String.format(Locale.ROOT, "%.0f / %.0f us",
                 pages.serverCpuMicrosPerRequest(pages.protectedPath()), pages.serverCpuMicrosPerRequest(pages.publicPath())));
     }
