@@ -34,6 +34,8 @@ public final class PayaraMicroApp extends StartedServer {
     private static final Pattern BOOTED = Pattern.compile("Payara Micro .* ready in");
     /** Logged per WAR that deployed; a failed deployment logs SEVERE lines and Payara runs on without the app. */
     private static final Pattern DEPLOYED = Pattern.compile("was successfully deployed");
+    /** Hazelcast's own setting (also in arquillian.xml's cmdOptions); README recommends it for production. */
+    static final String NO_PHONE_HOME = "-Dhazelcast.phone.home.enabled=false";
     private static final List<String> PRE_BOOT_COMMANDS = List.of(
             "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1",
             "set-microprofile-healthcheck-configuration --enabled=false");
@@ -98,6 +100,8 @@ public final class PayaraMicroApp extends StartedServer {
         Path preBoot = writePreBootCommands(payaraDir);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Tests talk to loopback only: Hazelcast would otherwise send usage data to hazelcast.com at startup.
+        command.add(NO_PHONE_HOME);
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-jar", TestEnvironment.payaraMicroJar().toString(),
