@@ -10,16 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The load generator's HTTP side: the JDK's HttpClient, HTTP/1.1 (no h2c upgrade dance), redirects not followed,
- * no cookie jar (every login starts without a session, as a browser arriving from the IdP would on first login).
+ * The JDK HttpClient for the benchmark's single requests (first requests after startup, page checks): HTTP/1.1 (no
+ * h2c upgrade dance), redirects not followed, no cookie jar. The loads use {@link RawHttpConnection}.
  */
 final class Http {
 
@@ -45,25 +43,8 @@ final class Http {
         return builder.build();
     }
 
-    static HttpRequest postForm(URI uri, byte[] body) {
-        return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "text/html")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-    }
-
-    /** The name=value pairs of every Set-Cookie header, joined for a Cookie header; null when there are none. */
-    static String cookies(HttpResponse<?> response) {
-        List<String> pairs = new ArrayList<>();
-        for (String header : response.headers().allValues("Set-Cookie")) {
-            pairs.add(header.split(";", 2)[0].trim());
-        }
-        return pairs.isEmpty() ? null : String.join("; ", pairs);
-    }
-
     /**
-     * Runs the client code paths (connect, GET, POST, response parsing) a few thousand times against a JDK HTTP
+     * Runs the client code paths (connect, GET, response parsing) a few thousand times against a JDK HTTP
      * server in this JVM, so that a "first request" measured afterwards is the server's first, not this JVM's.
      */
     static void warmUpClientCode() {
@@ -87,13 +68,10 @@ final class Http {
         server.start();
         try {
             URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/warm");
-            byte[] form = "SAMLResponse=abc".getBytes(StandardCharsets.UTF_8);
             for (int round = 0; round < 5; round++) {
                 HttpClient client = newClient(2);
                 for (int i = 0; i < 400; i++) {
-                    HttpResponse<Void> answer = client.send(i % 2 == 0 ? get(uri, "text/html", "A=1") : postForm(uri, form),
-                            HttpResponse.BodyHandlers.discarding());
-                    cookies(answer);
+                    client.send(get(uri, "text/html", "A=1"), HttpResponse.BodyHandlers.discarding());
                 }
             }
         } catch (IOException e) {

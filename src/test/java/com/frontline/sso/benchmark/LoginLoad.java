@@ -3,8 +3,6 @@ package com.frontline.sso.benchmark;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 
 /**
  * Posts pre-generated signed responses to the ACS with N concurrent clients (a closed loop: each client sends
@@ -66,7 +65,6 @@ final class LoginLoad {
         }
     }
 
-    private final HttpClient client;
     private final URI acs;
     private final int clients;
     private final long serverPid;
@@ -78,7 +76,6 @@ final class LoginLoad {
         this.clients = clients;
         this.serverPid = serverPid;
         this.responses = responses;
-        this.client = Http.newClient(clients);
         this.rateEstimate = 50;
     }
 
@@ -193,7 +190,7 @@ final class LoginLoad {
         String sample;
         try {
             RawHttpConnection.Answer answer = connection.postForm(body);
-            if (answer.status() == 303 && answer.setCookies().stream().anyMatch(cookie -> cookie.startsWith(SESSION_COOKIE))) {
+            if (isLogin(answer)) {
                 return 1;
             }
             kind = answer.status() == 303 ? "303 without a session cookie" : "HTTP " + answer.status();
@@ -263,22 +260,22 @@ final class LoginLoad {
         return 0;
     }
 
-    /** One login outside any measurement, returning the session cookie (for the page-throughput phase). */
+    /** One login outside any measurement, returning the session cookies (for the page-throughput phase). */
     String loginOnce() {
-        byte[] body = responses.generate(1).get(0);
-        try {
-            HttpResponse<String> response = client.send(Http.postForm(acs, body), HttpResponse.BodyHandlers.ofString());
-            String cookies = Http.cookies(response);
-            if (response.statusCode() != 303 || cookies == null || !cookies.contains(SESSION_COOKIE)) {
-                throw new IllegalStateException("a login was refused: HTTP " + response.statusCode() + " "
-                        + response.headers().map() + System.lineSeparator() + response.body());
+        try (RawHttpConnection connection = new RawHttpConnection(acs)) {
+            RawHttpConnection.Answer answer = connection.postForm(responses.generate(1).get(0));
+            if (!isLogin(answer)) {
+                throw new IllegalStateException("a login was refused (the server log's audit line says why): "
+                        + answer.head());
             }
-            return cookies;
+            return answer.setCookies().stream().map(cookie -> cookie.split(";", 2)[0].trim()).collect(Collectors.joining("; "));
         } catch (IOException e) {
             throw new IllegalStateException("login failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+    }
+
+    /** A login is a 303 that sets a new session cookie. */
+    private static boolean isLogin(RawHttpConnection.Answer answer) {
+        return answer.status() == 303 && answer.setCookies().stream().anyMatch(cookie -> cookie.startsWith(SESSION_COOKIE));
     }
 }

@@ -86,7 +86,7 @@ final class PageThroughput {
         this.baseUrl = baseUrl;
         this.cookie = cookie;
         this.clients = clients;
-        this.client = Http.newClient(clients);
+        this.client = Http.newClient(1); // only the two checks before the load; the load uses RawHttpConnection
     }
 
     Result run(String protectedPath, String publicPath, int rounds, double seconds) {

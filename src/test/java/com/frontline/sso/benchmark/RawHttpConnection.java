@@ -39,22 +39,21 @@ final class RawHttpConnection implements Closeable {
     }
 
     Answer postForm(byte[] body) throws IOException {
-        if (socket == null) {
-            open();
-        }
-        out.write(requestHead);
-        out.write((body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(body);
-        out.flush();
-        return readAnswer();
+        return exchange(requestHead, (body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), body);
     }
 
     /** A GET of the target, prepared once by the caller (see {@link #getRequest}) and sent as is. */
     Answer get(byte[] request) throws IOException {
+        return exchange(request);
+    }
+
+    private Answer exchange(byte[]... request) throws IOException {
         if (socket == null) {
             open();
         }
-        out.write(request);
+        for (byte[] part : request) {
+            out.write(part);
+        }
         out.flush();
         return readAnswer();
     }

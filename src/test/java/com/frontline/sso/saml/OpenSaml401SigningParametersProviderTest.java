@@ -17,6 +17,8 @@ import org.opensaml.xmlsec.SignatureSigningParameters;
 import org.opensaml.xmlsec.signature.support.SignatureConstants;
 import org.pac4j.saml.crypto.DefaultSignatureSigningParametersProvider;
 
+import com.frontline.sso.config.SsoSettings;
+
 /**
  * pac4j-saml 5.7.7 on OpenSAML 4.0.1 cannot sign without the bridge. The first test fails if the bridge is
  * removed from FrontlineSaml2Client; the second shows the gap it closes (and fails once it is gone upstream).
@@ -26,12 +28,16 @@ class OpenSaml401SigningParametersProviderTest {
     @TempDir
     Path dataDir;
 
+    private SsoSettings settings() {
+        return TestSettings.with(dataDir, Map.of());
+    }
+
     private FrontlineSaml2Client client() {
-        return client(SharedSamlState.open(TestSettings.with(dataDir, Map.of())));
+        return client(SharedSamlState.open(settings()));
     }
 
     private FrontlineSaml2Client client(SharedSamlState state) {
-        var settings = TestSettings.with(dataDir, Map.of());
+        SsoSettings settings = settings();
         return SamlClientFactory.create(settings, settings.primary(), IdpMetadata.load(settings.primary()), state);
     }
 
@@ -51,7 +57,7 @@ class OpenSaml401SigningParametersProviderTest {
 
     @Test
     void startupWarmUpSignsAndVerifiesThroughTheBridge() {
-        SharedSamlState state = SharedSamlState.open(TestSettings.with(dataDir, Map.of()));
+        SharedSamlState state = SharedSamlState.open(settings());
         assertTrue(StartupWarmUp.run(client(state), state), "the warm-up runs the whole signing and verification path");
     }
 
