@@ -1,6 +1,7 @@
 package com.frontline.sso.web;
 
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
@@ -70,6 +71,10 @@ public class SsoWebSetup implements ServletContextListener {
         add(context, "sso-revocations", new SessionRevocationFilter(clients.state().revocations()), "/*");
         add(context, "sso-security", new SecurityFilter(config, clients.names(), Pac4jConfigFactory.AGENT_ROLE,
                 Pac4jConfigFactory.SECURITY_MATCHERS), "/*");
+        Set<String> scanMarkers = ScanMarkerFilter.paths(context);
+        if (!scanMarkers.isEmpty()) {
+            add(context, "payara-scan-markers", new ScanMarkerFilter(), scanMarkers.toArray(String[]::new));
+        }
 
         refresher = new MetadataRefresher(scheduler());
         refresher.start(clients);

@@ -4,8 +4,14 @@ import static com.frontline.sso.server.Rejections.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -100,6 +106,33 @@ class AcsIT {
         assertAntiFraming(signedOut);
         assertTrue(signedOut.headers().firstValue("Cache-Control").isEmpty(), "a public page stays cacheable: " + signedOut.headers().map());
         assertAntiFraming(new SpClient(ArquillianDeployment.baseUrl()).get("/login"));
+    }
+
+    @Test
+    void payaraScanMarkersCoverEveryLibraryAndAnswerAsPathsThatDoNotExist() throws IOException {
+        List<String> markers;
+        try (ZipFile war = new ZipFile(ArquillianDeployment.builtWarFile())) {
+            Set<String> entries = war.stream().map(ZipEntry::getName).collect(Collectors.toSet());
+            List<String> jars = entries.stream().filter(name -> name.startsWith("WEB-INF/lib/") && name.endsWith(".jar")).toList();
+            markers = jars.stream().map(jar -> jar.replace("/", "__").replaceFirst("\\.jar$", "_jar")).toList();
+            assertTrue(jars.size() > 10, "library jars: " + jars);
+            assertTrue(entries.containsAll(markers), "a marker for every library jar (Payara then skips its class model): "
+                    + markers.stream().filter(marker -> !entries.contains(marker)).toList());
+        }
+        String marker = "/" + markers.get(0);
+        HttpResponse<String> before = browser.get(marker);
+        assertEquals(302, before.statusCode(), "before login, like any page: to the IdP");
+        assertEquals(idpEndpoint(browser.get("/no-such-page")), idpEndpoint(before));
+        RedirectBinding request = browser.startLogin("/index.html");
+        assertEquals(303, browser.postAcs(answering(request).sign().base64()).statusCode());
+        HttpResponse<String> signedIn = browser.get(marker);
+        assertEquals(404, signedIn.statusCode(), "signed in: " + signedIn.body());
+        assertEquals(404, browser.get("/no-such-page").statusCode());
+        assertEquals(200, browser.get("/index.html").statusCode());
+    }
+
+    private static String idpEndpoint(HttpResponse<String> redirect) {
+        return redirect.headers().firstValue("Location").map(location -> location.split("\\?")[0]).orElse("no redirect");
     }
 
     private static void assertAntiFraming(HttpResponse<String> page) {

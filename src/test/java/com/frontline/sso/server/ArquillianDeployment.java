@@ -12,9 +12,12 @@ final class ArquillianDeployment {
     private ArquillianDeployment() {
     }
 
+    static File builtWarFile() {
+        return new File(System.getProperty("frontline.war", "target/frontline-sso.war"));
+    }
+
     static WebArchive builtWar() {
-        File war = new File(System.getProperty("frontline.war", "target/frontline-sso.war"));
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
+        return ShrinkWrap.createFromZipFile(WebArchive.class, builtWarFile());
     }
 
     /** The built WAR plus one ordinary servlet that reads the user through the servlet API. */
