@@ -1,16 +1,32 @@
 package com.frontline.sso.saml;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import com.frontline.sso.audit.LibraryLogging;
+
 /**
  * The earliest moment the WAR's own code runs during deployment is the CDI container's start: begin OpenSAML's
- * initialisation there, in the background, so that it is done (or nearly) when the web setup needs it.
+ * initialisation and the SP's start there, in the background, so that they are done (or nearly) when the web
+ * setup needs them, and quiet the library loggers before they log anything.
  */
 public class SamlBootstrapExtension implements Extension {
 
+    private static final Logger LOG = Logger.getLogger(SamlBootstrapExtension.class.getName());
+
     void beforeBeanDiscovery(@Observes BeforeBeanDiscovery event) {
+        LibraryLogging.apply();
         OpenSamlBootstrap.start();
+        try {
+            EarlySpStart.begin(ConfigProvider.getConfig());
+        } catch (RuntimeException e) { // no configuration yet: the SP starts later, on the deploying thread
+            LOG.log(Level.FINE, "no early SP start", e);
+        }
     }
 }

@@ -7,14 +7,14 @@ import jakarta.inject.Singleton;
 
 import com.frontline.sso.config.SsoSettings;
 
-/** Makes the initialised SAML clients injectable (the web setup, the metadata endpoint). */
+/** Makes the started SAML clients injectable (the web setup, the metadata endpoint); see {@link EarlySpStart}. */
 @ApplicationScoped
 public class SamlClientProducer {
 
     @Produces
     @Singleton
     SamlClients clients(SsoSettings settings) {
-        return SamlClients.create(settings);
+        return EarlySpStart.clientsFor(settings);
     }
 
     void close(@Disposes SamlClients clients) {

@@ -26,8 +26,8 @@ public final class SamlClients {
     }
 
     public static SamlClients create(SsoSettings settings) {
+        SharedSamlState state = SharedSamlState.open(settings); // needs no OpenSAML: overlaps its initialisation
         OpenSamlBootstrap.await();
-        SharedSamlState state = SharedSamlState.open(settings);
         Map<String, FrontlineSaml2Client> clients = new LinkedHashMap<>();
         Map<String, IdpMetadata> metadata = new LinkedHashMap<>();
         for (Workspace workspace : settings.workspaces()) {
@@ -36,6 +36,11 @@ public final class SamlClients {
             clients.put(workspace.id(), SamlClientFactory.create(settings, workspace, idp, state));
         }
         return new SamlClients(clients, metadata, state);
+    }
+
+    /** Runs the expensive first-time work of each client's login path now (see {@link StartupWarmUp}). */
+    void warmUp() {
+        clients.values().forEach(client -> StartupWarmUp.run(client, state));
     }
 
     public Collection<FrontlineSaml2Client> all() {

@@ -24,13 +24,11 @@ import org.pac4j.jee.filter.CallbackFilter;
 import org.pac4j.jee.filter.LogoutFilter;
 import org.pac4j.jee.filter.SecurityFilter;
 
-import com.frontline.sso.audit.LibraryLogging;
 import com.frontline.sso.config.SsoSettings;
 import com.frontline.sso.config.Workspace;
 import com.frontline.sso.saml.FrontlineSaml2Client;
 import com.frontline.sso.saml.MetadataRefresher;
 import com.frontline.sso.saml.SamlClients;
-import com.frontline.sso.saml.StartupWarmUp;
 
 /**
  * Wires the pac4j filter chain into the WAR at startup, so existing pages are protected without being
@@ -55,7 +53,6 @@ public class SsoWebSetup implements ServletContextListener {
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ServletContext context = event.getServletContext();
-        LibraryLogging.apply();
         configureSessions(context);
         for (FrontlineSaml2Client client : clients.all()) {
             addSamlEndpoints(context, client.workspace());
@@ -79,7 +76,6 @@ public class SsoWebSetup implements ServletContextListener {
         refresher = new MetadataRefresher(scheduler());
         refresher.start(clients);
         for (FrontlineSaml2Client client : clients.all()) {
-            StartupWarmUp.run(client, clients.state());
             Workspace workspace = client.workspace();
             LOG.info(() -> "frontline-sso workspace '" + workspace.id() + "' ready: entity ID " + workspace.spEntityId()
                     + ", ACS " + workspace.acsUrl() + ", IdP " + client.getIdentityProviderResolvedEntityId()

@@ -1,0 +1,40 @@
+package com.frontline.sso.saml;
+
+import org.eclipse.microprofile.config.Config;
+
+import com.frontline.sso.config.SettingsLoader;
+import com.frontline.sso.config.SsoSettings;
+
+/**
+ * The SP's own start (settings, keys, IdP metadata, every workspace's SAML client, the warm-up) takes about a
+ * second. {@link #begin} runs it on a background thread from the CDI container's start, so it overlaps the
+ * server's CDI and JAX-RS set-up instead of following it; {@link #clientsFor} hands its clients to the CDI
+ * producer only when they were built from the settings the deployment reads, and otherwise builds them there
+ * (see {@link SpeculativeStart}): a bad setting still stops the deployment with the same message.
+ */
+public final class EarlySpStart {
+
+    private static SpeculativeStart<SsoSettings, SamlClients> start = SpeculativeStart.none(EarlySpStart::build);
+
+    private EarlySpStart() {
+    }
+
+    /** Begins the SP's start from {@code config} (resolved on the deploying thread, where it names the application). */
+    public static synchronized void begin(Config config) {
+        start = SpeculativeStart.begin(() -> SettingsLoader.load(config), EarlySpStart::build, SamlClients::destroy,
+                "frontline-sso-early-start", EarlySpStart.class.getClassLoader());
+    }
+
+    /** The started SAML clients for {@code settings}: the early ones when they match, else built now. */
+    public static synchronized SamlClients clientsFor(SsoSettings settings) {
+        SamlClients clients = start.valueFor(settings);
+        start = SpeculativeStart.none(EarlySpStart::build); // a redeployment starts afresh
+        return clients;
+    }
+
+    private static SamlClients build(SsoSettings settings) {
+        SamlClients clients = SamlClients.create(settings);
+        clients.warmUp();
+        return clients;
+    }
+}
