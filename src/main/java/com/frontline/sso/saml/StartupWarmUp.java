@@ -24,8 +24,9 @@ import net.shibboleth.utilities.java.support.xml.SerializeSupport;
 /**
  * Runs the expensive first-time work of the login path at startup instead of on the first agent's request:
  * building signing parameters, signing and serialising an AuthnRequest, parsing XML and verifying an XML
- * signature load and JIT-compile what every login needs, and a first write to the shared stores sets up the
- * data grid's cache records (which cost the first protected page 100 ms otherwise). Failures are only logged:
+ * signature load and JIT-compile what every login needs, a first write to the shared stores sets up the
+ * data grid's cache records (which cost the first protected page 100 ms otherwise), and one login redirect is
+ * built the way a protected page builds it ({@link LoginRedirectWarmUp}). Failures are only logged:
  * this is an optimisation.
  */
 public final class StartupWarmUp {
@@ -54,6 +55,7 @@ public final class StartupWarmUp {
             SignatureValidator.validate(parsed.getSignature(), credential);
             client.getSignatureTrustEngineProvider().build();
             touch(state, client.getName());
+            LoginRedirectWarmUp.run(client);
             return true;
         } catch (Exception | LinkageError e) {
             LOG.log(Level.FINE, "startup warm-up of workspace " + client.getName() + " skipped", e);
