@@ -294,6 +294,7 @@ public final class SsoBenchmark {
             s.put("round", start.round());
             s.put("startMillis", start.startMillis());
             s.put("payaraReportedMillis", start.payaraReportedMillis());
+            s.put("cpuSecondsAtReady", start.cpuSecondsAtReady());
             List<Map<String, Object>> requests = new ArrayList<>();
             for (StartupProbe.FirstRequest request : start.requests()) {
                 Map<String, Object> r = new LinkedHashMap<>();
@@ -312,6 +313,7 @@ public final class SsoBenchmark {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("startMillis", startup.medianStart(variant));
             m.put("payaraReportedMillis", startup.medianPayaraReported(variant));
+            m.put("cpuSecondsAtReady", startup.medianCpuSeconds(variant));
             medians.put(variant, m);
         }
         json.put("medians", medians);
@@ -327,6 +329,8 @@ public final class SsoBenchmark {
         report.info("Payara start, empty WAR (median)", String.format(Locale.ROOT, "%.0f ms", startup.medianStart(StartupProbe.EMPTY)));
         report.info("Payara start, frontline-sso (median, new / existing data dir)", String.format(Locale.ROOT, "%.0f / %.0f ms",
                 startup.medianStart(StartupProbe.APP_NEW_KEY), startup.medianStart(StartupProbe.APP_KEPT_KEY)));
+        report.info("CPU until ready, empty WAR / frontline-sso existing data dir (median)", String.format(Locale.ROOT,
+                "%.1f / %.1f s", startup.medianCpuSeconds(StartupProbe.EMPTY), startup.medianCpuSeconds(StartupProbe.APP_KEPT_KEY)));
         report.row("startup added by the WAR (new data dir)", startup.delta(StartupProbe.APP_NEW_KEY), " ms", "%.0f", 3000, true);
         report.row("startup added by the WAR (existing data dir)", startup.delta(StartupProbe.APP_KEPT_KEY), " ms", "%.0f", 3000, true);
         report.rowBelow("first request after ready: GET /saml/metadata (worst)", startup.worstFirst(StartupProbe.METADATA), " ms", "%.1f", 200);

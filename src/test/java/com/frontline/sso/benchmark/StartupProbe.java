@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.zip.ZipEntry;
@@ -35,7 +36,8 @@ final class StartupProbe {
     record FirstRequest(String path, int order, int status, double millis) {
     }
 
-    record Start(String variant, int round, long startMillis, long payaraReportedMillis, List<FirstRequest> requests) {
+    record Start(String variant, int round, long startMillis, long payaraReportedMillis, double cpuSecondsAtReady,
+                 List<FirstRequest> requests) {
     }
 
     record Result(List<Start> starts, String mode) {
@@ -50,6 +52,10 @@ final class StartupProbe {
 
         double medianPayaraReported(String variant) {
             return median(of(variant).stream().mapToDouble(Start::payaraReportedMillis).sorted().toArray());
+        }
+
+        double medianCpuSeconds(String variant) {
+            return median(of(variant).stream().mapToDouble(Start::cpuSecondsAtReady).sorted().toArray());
         }
 
         /** The app's median start minus the empty WAR's. */
@@ -125,9 +131,10 @@ final class StartupProbe {
                 double millis = (System.nanoTime() - start) / 1e6;
                 requests.add(new FirstRequest(path, requests.size() + 1, response.statusCode(), millis));
             }
-            Start start = new Start(variant, round, server.startMillis(), server.payaraReportedMillis(), requests);
-            System.out.printf("    ready after %d ms (Payara says %d ms); first requests: %s%n", start.startMillis(),
-                    start.payaraReportedMillis(), requests.stream().map(r -> r.path() + " " + r.status() + " in "
+            Start start = new Start(variant, round, server.startMillis(), server.payaraReportedMillis(),
+                    server.cpuSecondsAtReady(), requests);
+            System.out.printf(Locale.ROOT, "    ready after %d ms (Payara says %d ms, %.1f s CPU); first requests: %s%n",
+                    start.startMillis(), start.payaraReportedMillis(), start.cpuSecondsAtReady(), requests.stream().map(r -> r.path() + " " + r.status() + " in "
                             + String.format("%.1f", r.millis()) + " ms").toList());
             return start;
         } catch (IOException e) {
