@@ -1,5 +1,7 @@
 package com.frontline.sso.saml;
 
+import java.util.logging.Logger;
+
 import org.eclipse.microprofile.config.Config;
 
 import com.frontline.sso.config.SettingsLoader;
@@ -14,6 +16,8 @@ import com.frontline.sso.config.SsoSettings;
  */
 public final class EarlySpStart {
 
+    private static final Logger LOG = Logger.getLogger(EarlySpStart.class.getName());
+
     private static SpeculativeStart<SsoSettings, SamlClients> start = SpeculativeStart.none(EarlySpStart::build);
 
     private EarlySpStart() {
@@ -21,7 +25,7 @@ public final class EarlySpStart {
 
     /** Begins the SP's start from {@code config} (resolved on the deploying thread, where it names the application). */
     public static synchronized void begin(Config config) {
-        start = SpeculativeStart.begin(() -> SettingsLoader.load(config), EarlySpStart::build, SamlClients::destroy,
+        start = SpeculativeStart.begin(() -> SettingsLoader.load(config), EarlySpStart::build, EarlySpStart::discard,
                 "frontline-sso-early-start", EarlySpStart.class.getClassLoader());
     }
 
@@ -30,6 +34,13 @@ public final class EarlySpStart {
         SamlClients clients = start.valueFor(settings);
         start = SpeculativeStart.none(EarlySpStart::build); // a redeployment starts afresh
         return clients;
+    }
+
+    /** Worth an administrator's notice: a first start also wrote its generated SP key where those settings said. */
+    private static void discard(SamlClients clients) {
+        LOG.info("frontline-sso: the settings read when the CDI container started differ from the deployment's "
+                + "(a configuration source the server adds later?); the SP was started again with the deployment's");
+        clients.destroy();
     }
 
     private static SamlClients build(SsoSettings settings) {

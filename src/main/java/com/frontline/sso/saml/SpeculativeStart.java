@@ -73,7 +73,6 @@ final class SpeculativeStart<I, V> {
         if (Objects.equals(built.input(), input)) {
             return built.value();
         }
-        LOG.fine("early start read other settings than the deployment; building again with the deployment's");
         discard.accept(built.value());
         return build.apply(input);
     }
