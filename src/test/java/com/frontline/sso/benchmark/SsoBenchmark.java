@@ -33,7 +33,8 @@ import com.frontline.sso.testsupport.TestEnvironment;
  *
  * <p>System properties (the benchmark profile passes them through): {@code benchmark.dir} (target/benchmark),
  * {@code benchmark.clients} (8), {@code benchmark.logins} (20000), {@code benchmark.warmupLogins} (20000),
- * {@code benchmark.sessions} (10000), {@code benchmark.startupRounds} (2), {@code benchmark.pageSeconds} (5),
+ * {@code benchmark.sessions} (10000), {@code benchmark.startupRounds} (2), {@code benchmark.baselineWar} (another
+ * build of the WAR whose start is measured in the same rounds, for a before/after), {@code benchmark.pageSeconds} (5),
  * {@code benchmark.pageRounds} (3), {@code benchmark.protectedPath} (/index.html), {@code benchmark.publicPath}
  * (/signed-out.html), {@code benchmark.phases} (startup,login,pages,heap), {@code benchmark.jfr} (false: when
  * true, a JFR recording of the server during the timed logins, summarised by stage and method),
@@ -88,7 +89,9 @@ public final class SsoBenchmark {
 
         if (phases.contains("startup")) {
             System.out.println("Startup: " + startupRounds + " rounds of (empty WAR, app with new data dir, app with existing data dir)");
-            StartupProbe.Result startup = StartupProbe.run(startupRounds, mode, war, out, protectedPath,
+            String baseline = System.getProperty("benchmark.baselineWar", "").trim();
+            StartupProbe.Result startup = StartupProbe.run(startupRounds, mode, war, baseline.isEmpty() ? null : Path.of(baseline),
+                    out, protectedPath,
                     port -> appEnv(port, idpMetadata, null));
             recordStartup(report, startup, protectedPath);
         }
@@ -309,7 +312,8 @@ public final class SsoBenchmark {
         }
         json.put("starts", starts);
         Map<String, Object> medians = new LinkedHashMap<>();
-        for (String variant : List.of(StartupProbe.EMPTY, StartupProbe.APP_NEW_KEY, StartupProbe.APP_KEPT_KEY)) {
+        for (String variant : List.of(StartupProbe.EMPTY, StartupProbe.APP_NEW_KEY, StartupProbe.APP_KEPT_KEY,
+                StartupProbe.BASELINE_KEPT_KEY)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("startMillis", startup.medianStart(variant));
             m.put("payaraReportedMillis", startup.medianPayaraReported(variant));
@@ -331,6 +335,13 @@ public final class SsoBenchmark {
                 startup.medianStart(StartupProbe.APP_NEW_KEY), startup.medianStart(StartupProbe.APP_KEPT_KEY)));
         report.info("CPU until ready, empty WAR / frontline-sso existing data dir (median)", String.format(Locale.ROOT,
                 "%.1f / %.1f s", startup.medianCpuSeconds(StartupProbe.EMPTY), startup.medianCpuSeconds(StartupProbe.APP_KEPT_KEY)));
+        if (startup.hasBaseline()) {
+            report.info("Payara start, baseline WAR (median, existing data dir; CPU until ready)", String.format(Locale.ROOT,
+                    "%.0f ms; %.1f s", startup.medianStart(StartupProbe.BASELINE_KEPT_KEY),
+                    startup.medianCpuSeconds(StartupProbe.BASELINE_KEPT_KEY)));
+            report.info("this WAR minus the baseline WAR (existing data dir, medians)", String.format(Locale.ROOT, "%.0f ms",
+                    startup.medianStart(StartupProbe.APP_KEPT_KEY) - startup.medianStart(StartupProbe.BASELINE_KEPT_KEY)));
+        }
         report.row("startup added by the WAR (new data dir)", startup.delta(StartupProbe.APP_NEW_KEY), " ms", "%.0f", 3000, true);
         report.row("startup added by the WAR (existing data dir)", startup.delta(StartupProbe.APP_KEPT_KEY), " ms", "%.0f", 3000, true);
         report.rowBelow("first request after ready: GET /saml/metadata (worst)", startup.worstFirst(StartupProbe.METADATA), " ms", "%.1f", 200);

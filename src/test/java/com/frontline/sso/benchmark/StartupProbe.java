@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,12 +33,18 @@ final class StartupProbe {
     static final String EMPTY = "empty WAR";
     static final String APP_NEW_KEY = "frontline-sso (new data dir)";
     static final String APP_KEPT_KEY = "frontline-sso (existing data dir)";
+    /** Another build of the WAR (-Dbenchmark.baselineWar), started on the same data directory: before/after a change. */
+    static final String BASELINE_KEPT_KEY = "baseline WAR (existing data dir)";
 
     record FirstRequest(String path, int order, int status, double millis) {
     }
 
     record Start(String variant, int round, long startMillis, long payaraReportedMillis, double cpuSecondsAtReady,
                  List<FirstRequest> requests) {
+
+        boolean ofThisWar() {
+            return variant.equals(APP_NEW_KEY) || variant.equals(APP_KEPT_KEY);
+        }
     }
 
     record Result(List<Start> starts, String mode) {
@@ -63,15 +70,19 @@ final class StartupProbe {
             return medianStart(appVariant) - medianStart(EMPTY);
         }
 
+        boolean hasBaseline() {
+            return !of(BASELINE_KEPT_KEY).isEmpty();
+        }
+
         /** The slowest first request to {@code path} when it was the very first request after ready. */
         double worstFirst(String path) {
-            return starts.stream().filter(s -> !s.variant().equals(EMPTY)).flatMap(s -> s.requests().stream())
+            return starts.stream().filter(Start::ofThisWar).flatMap(s -> s.requests().stream())
                     .filter(r -> r.path().equals(path) && r.order() == 1).mapToDouble(FirstRequest::millis).max().orElse(Double.NaN);
         }
 
         /** The slowest request to {@code path} among the first two after ready (whatever the order). */
         double worstEarly(String path) {
-            return starts.stream().filter(s -> !s.variant().equals(EMPTY)).flatMap(s -> s.requests().stream())
+            return starts.stream().filter(Start::ofThisWar).flatMap(s -> s.requests().stream())
                     .filter(r -> r.path().equals(path)).mapToDouble(FirstRequest::millis).max().orElse(Double.NaN);
         }
 
@@ -93,7 +104,8 @@ final class StartupProbe {
     private StartupProbe() {
     }
 
-    static Result run(int rounds, PayaraLauncher.Mode mode, Path war, Path workDir, String protectedPath,
+    /** @param baselineWar another build of the WAR to start in each round after this one, or null */
+    static Result run(int rounds, PayaraLauncher.Mode mode, Path war, Path baselineWar, Path workDir, String protectedPath,
                       Function<Integer, Map<String, String>> appEnv) {
         Path emptyWar = emptyWar(workDir.resolve("empty.war"));
         List<Start> starts = new ArrayList<>();
@@ -101,13 +113,19 @@ final class StartupProbe {
         for (int round = 1; round <= rounds; round++) {
             starts.add(startOnce(EMPTY, round, emptyWar, Map.of(), mode, workDir, List.of("/index.html")));
             Path dataDir = Dirs.recreate(workDir.resolve("startup-data-" + round));
-            for (String variant : List.of(APP_NEW_KEY, APP_KEPT_KEY)) {
+            Map<String, Path> variants = new LinkedHashMap<>();
+            variants.put(APP_NEW_KEY, war);
+            variants.put(APP_KEPT_KEY, war);
+            if (baselineWar != null) {
+                variants.put(BASELINE_KEPT_KEY, baselineWar);
+            }
+            for (Map.Entry<String, Path> variant : variants.entrySet()) {
                 // Alternate which request comes first, so each is measured as the very first request.
                 List<String> paths = appStarts++ % 2 == 0 ? List.of(METADATA, protectedPath) : List.of(protectedPath, METADATA);
                 int port = FreePorts.pick();
                 Map<String, String> env = new HashMap<>(appEnv.apply(port));
                 env.put("SSO_DATA_DIR", dataDir.toString());
-                starts.add(startOnce(variant, round, war, env, mode, workDir, paths, port));
+                starts.add(startOnce(variant.getKey(), round, variant.getValue(), env, mode, workDir, paths, port));
             }
         }
         return new Result(starts, mode.describe());
