@@ -88,7 +88,8 @@ public final class SsoBenchmark {
         Http.warmUpClientCode();
 
         if (phases.contains("startup")) {
-            System.out.println("Startup: " + startupRounds + " rounds of (empty WAR, app with new data dir, app with existing data dir)");
+            System.out.println("Startup: " + startupRounds + " rounds of (empty WAR, minimal CDI + JAX-RS WAR, app with new data dir,"
+                    + " app with existing data dir" + (System.getProperty("benchmark.baselineWar", "").isBlank() ? "" : ", baseline WAR") + ")");
             String baseline = System.getProperty("benchmark.baselineWar", "").trim();
             StartupProbe.Result startup = StartupProbe.run(startupRounds, mode, war, baseline.isEmpty() ? null : Path.of(baseline),
                     out, protectedPath,
@@ -312,7 +313,7 @@ public final class SsoBenchmark {
         }
         json.put("starts", starts);
         Map<String, Object> medians = new LinkedHashMap<>();
-        for (String variant : List.of(StartupProbe.EMPTY, StartupProbe.APP_NEW_KEY, StartupProbe.APP_KEPT_KEY,
+        for (String variant : List.of(StartupProbe.EMPTY, StartupProbe.MINIMAL, StartupProbe.APP_NEW_KEY, StartupProbe.APP_KEPT_KEY,
                 StartupProbe.BASELINE_KEPT_KEY)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("startMillis", startup.medianStart(variant));
@@ -321,6 +322,7 @@ public final class SsoBenchmark {
             medians.put(variant, m);
         }
         json.put("medians", medians);
+        json.put("deltaMillisMinimalWar", startup.delta(StartupProbe.MINIMAL));
         json.put("deltaMillisNewDataDir", startup.delta(StartupProbe.APP_NEW_KEY));
         json.put("deltaMillisExistingDataDir", startup.delta(StartupProbe.APP_KEPT_KEY));
         Map<String, Object> first = new LinkedHashMap<>();
@@ -335,6 +337,8 @@ public final class SsoBenchmark {
                 startup.medianStart(StartupProbe.APP_NEW_KEY), startup.medianStart(StartupProbe.APP_KEPT_KEY)));
         report.info("CPU until ready, empty WAR / frontline-sso existing data dir (median)", String.format(Locale.ROOT,
                 "%.1f / %.1f s", startup.medianCpuSeconds(StartupProbe.EMPTY), startup.medianCpuSeconds(StartupProbe.APP_KEPT_KEY)));
+        report.info("startup added by a minimal CDI + JAX-RS WAR (median; CPU until ready)", String.format(Locale.ROOT,
+                "%.0f ms; %.1f s", startup.delta(StartupProbe.MINIMAL), startup.medianCpuSeconds(StartupProbe.MINIMAL)));
         if (startup.hasBaseline()) {
             report.info("Payara start, baseline WAR (median, existing data dir; CPU until ready)", String.format(Locale.ROOT,
                     "%.0f ms; %.1f s", startup.medianStart(StartupProbe.BASELINE_KEPT_KEY),

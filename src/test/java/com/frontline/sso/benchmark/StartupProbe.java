@@ -1,6 +1,7 @@
 package com.frontline.sso.benchmark;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,18 +20,24 @@ import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import com.frontline.sso.benchmark.minimal.MinimalApplication;
+import com.frontline.sso.benchmark.minimal.MinimalBean;
+import com.frontline.sso.benchmark.minimal.MinimalResource;
 import com.frontline.sso.testsupport.Dirs;
 import com.frontline.sso.testsupport.FreePorts;
 
 /**
  * Payara Micro's own start (a tiny WAR with one static page) against its start with frontline-sso.war, and
- * the latency of the first requests right after the "ready" log line. Rounds alternate: empty WAR, the app
- * with a new data directory (the SP key is generated during the start), the app again on that directory
- * (key reused, as after a restart).
+ * the latency of the first requests right after the "ready" log line. Rounds alternate: empty WAR, a minimal
+ * WAR with one CDI bean and one JAX-RS resource (the floor of the SP's shape), the app with a new data
+ * directory (the SP key is generated during the start), the app again on that directory (key reused, as after
+ * a restart), and, when given, another build of the app on the same directory.
  */
 final class StartupProbe {
 
     static final String EMPTY = "empty WAR";
+    /** One CDI bean and one JAX-RS resource: what the SP's mandated shape costs before any SAML. */
+    static final String MINIMAL = "minimal CDI + JAX-RS WAR";
     static final String APP_NEW_KEY = "frontline-sso (new data dir)";
     static final String APP_KEPT_KEY = "frontline-sso (existing data dir)";
     /** Another build of the WAR (-Dbenchmark.baselineWar), started on the same data directory: before/after a change. */
@@ -108,10 +115,12 @@ final class StartupProbe {
     static Result run(int rounds, PayaraLauncher.Mode mode, Path war, Path baselineWar, Path workDir, String protectedPath,
                       Function<Integer, Map<String, String>> appEnv) {
         Path emptyWar = emptyWar(workDir.resolve("empty.war"));
+        Path minimalWar = minimalWar(workDir.resolve("minimal.war"));
         List<Start> starts = new ArrayList<>();
         int appStarts = 0;
         for (int round = 1; round <= rounds; round++) {
             starts.add(startOnce(EMPTY, round, emptyWar, Map.of(), mode, workDir, List.of("/index.html")));
+            starts.add(startOnce(MINIMAL, round, minimalWar, Map.of(), mode, workDir, List.of("/api/me")));
             Path dataDir = Dirs.recreate(workDir.resolve("startup-data-" + round));
             Map<String, Path> variants = new LinkedHashMap<>();
             variants.put(APP_NEW_KEY, war);
@@ -144,8 +153,8 @@ final class StartupProbe {
             List<FirstRequest> requests = new ArrayList<>();
             for (String path : paths) {
                 long start = System.nanoTime();
-                HttpResponse<byte[]> response = client.send(Http.get(URI.create(server.baseUrl() + path),
-                        path.equals(METADATA) ? "application/samlmetadata+xml" : "text/html", null), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = client.send(Http.get(URI.create(server.baseUrl() + path), accept(path), null),
+                        HttpResponse.BodyHandlers.ofByteArray());
                 double millis = (System.nanoTime() - start) / 1e6;
                 requests.add(new FirstRequest(path, requests.size() + 1, response.statusCode(), millis));
             }
@@ -163,30 +172,67 @@ final class StartupProbe {
         }
     }
 
+    private static String accept(String path) {
+        if (path.equals(METADATA)) {
+            return "application/samlmetadata+xml";
+        }
+        return path.startsWith("/api/") ? "application/json" : "text/html";
+    }
+
     /** The smallest deployable web application: a web.xml and one static page about the size of the app's. */
     static Path emptyWar(Path file) {
+        return writeWar(file, Map.of("WEB-INF/web.xml", webXml("empty"), "index.html", page()));
+    }
+
+    /** The empty WAR plus a beans.xml, one CDI bean and one JAX-RS resource using it (package {@code minimal}). */
+    static Path minimalWar(Path file) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put("WEB-INF/web.xml", webXml("minimal"));
+        entries.put("WEB-INF/beans.xml", """
+                <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="annotated"/>
+                """.getBytes(StandardCharsets.UTF_8));
+        entries.put("index.html", page());
+        for (Class<?> type : List.of(MinimalApplication.class, MinimalBean.class, MinimalResource.class)) {
+            entries.put("WEB-INF/classes/" + type.getName().replace('.', '/') + ".class", classBytes(type));
+        }
+        return writeWar(file, entries);
+    }
+
+    private static byte[] webXml(String name) {
+        return ("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                    <display-name>%s</display-name>
+                </web-app>
+                """.formatted(name)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] page() {
         StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Empty</title></head><body>\n");
         while (page.length() < 880) {
             page.append("<p>An empty web application, the baseline of Payara Micro's own start.</p>\n");
         }
         page.append("</body></html>\n");
-        String webXml = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                    <display-name>empty</display-name>
-                </web-app>
-                """;
+        return page.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] classBytes(Class<?> type) {
+        try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+            return in.readAllBytes();
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("no class file for " + type.getName(), e);
+        }
+    }
+
+    private static Path writeWar(Path file, Map<String, byte[]> entries) {
         try {
             Files.createDirectories(file.getParent());
             try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.putNextEntry(new ZipEntry("WEB-INF/"));
-                zip.closeEntry();
-                zip.putNextEntry(new ZipEntry("WEB-INF/web.xml"));
-                zip.write(webXml.getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-                zip.putNextEntry(new ZipEntry("index.html"));
-                zip.write(page.toString().getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
+                for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                    zip.putNextEntry(new ZipEntry(entry.getKey()));
+                    zip.write(entry.getValue());
+                    zip.closeEntry();
+                }
             }
             return file;
         } catch (IOException e) {
