@@ -13,23 +13,22 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Answers 404 for the marker files the build puts at the WAR's root so that Payara does not read the library
- * jars into its class model at deployment (see {@code src/build/PayaraScanMarkers.java}). They are build
- * artefacts, not pages, and their names would tell a visitor the library versions. Mapped after the security
- * filter, a marker answers exactly as a path that does not exist: the IdP redirect before login, 404 after.
+ * jars into its class model at deployment (see {@code src/build/PayaraScanMarkers.java}, which names them).
+ * They are build artefacts, not pages, and their names would tell a visitor the library versions. Mapped after
+ * the security filter, a marker answers exactly as a path that does not exist: the IdP redirect before login,
+ * 404 after.
  */
 public final class ScanMarkerFilter implements Filter {
 
-    private static final String LIBRARIES = "/WEB-INF/lib/";
+    private static final String PREFIX = "/WEB-INF__lib__";
 
-    /** The URL path of each library jar's marker: {@code /WEB-INF/lib/x.jar} -> {@code /WEB-INF__lib__x_jar}. */
+    /** The URL paths of the markers the WAR holds (none on a WAR built without them). */
     static Set<String> paths(ServletContext context) {
-        Set<String> jars = context.getResourcePaths(LIBRARIES);
-        if (jars == null) {
+        Set<String> root = context.getResourcePaths("/");
+        if (root == null) {
             return Set.of();
         }
-        return jars.stream().filter(path -> path.endsWith(".jar"))
-                .map(path -> "/" + path.substring(1).replace("/", "__").replaceFirst("\\.jar$", "_jar"))
-                .collect(Collectors.toUnmodifiableSet());
+        return root.stream().filter(path -> path.startsWith(PREFIX)).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
