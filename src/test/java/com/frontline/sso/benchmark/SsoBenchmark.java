@@ -88,9 +88,9 @@ public final class SsoBenchmark {
         Http.warmUpClientCode();
 
         if (phases.contains("startup")) {
-            System.out.println("Startup: " + startupRounds + " rounds of (empty WAR, minimal CDI + JAX-RS WAR, app with new data dir,"
-                    + " app with existing data dir" + (System.getProperty("benchmark.baselineWar", "").isBlank() ? "" : ", baseline WAR") + ")");
             String baseline = System.getProperty("benchmark.baselineWar", "").trim();
+            System.out.println("Startup: " + startupRounds + " rounds of (empty WAR, minimal CDI + JAX-RS WAR, app with new data dir,"
+                    + " app with existing data dir" + (baseline.isEmpty() ? "" : ", baseline WAR") + ")");
             StartupProbe.Result startup = StartupProbe.run(startupRounds, mode, war, baseline.isEmpty() ? null : Path.of(baseline),
                     out, protectedPath,
                     port -> appEnv(port, idpMetadata, null));
