@@ -31,7 +31,9 @@ import com.frontline.sso.testsupport.FreePorts;
  * the latency of the first requests right after the "ready" log line. Rounds alternate: empty WAR, a minimal
  * WAR with one CDI bean and one JAX-RS resource (the floor of the SP's shape), the app with a new data
  * directory (the SP key is generated during the start), the app again on that directory (key reused, as after
- * a restart), and, when given, another build of the app on the same directory.
+ * a restart), the app once more on that directory with the load balancer's health probe as the first request (as
+ * in production, where no agent reaches an instance before the probe said it is up), and, when given, another
+ * build of the app on the same directory.
  */
 final class StartupProbe {
 
@@ -40,6 +42,9 @@ final class StartupProbe {
     static final String MINIMAL = "minimal CDI + JAX-RS WAR";
     static final String APP_NEW_KEY = "frontline-sso (new data dir)";
     static final String APP_KEPT_KEY = "frontline-sso (existing data dir)";
+    /** The load balancer's probe ({@code GET /health}) first, then the protected page: an agent's first request in production. */
+    static final String APP_AFTER_PROBE = "frontline-sso (existing data dir, health probe first)";
+    static final String HEALTH = "/health";
     /** Another build of the WAR (-Dbenchmark.baselineWar), started on the same data directory: before/after a change. */
     static final String BASELINE_KEPT_KEY = "baseline WAR (existing data dir)";
 
@@ -87,10 +92,17 @@ final class StartupProbe {
                     .filter(r -> r.path().equals(path) && r.order() == 1).mapToDouble(FirstRequest::millis).max().orElse(Double.NaN);
         }
 
-        /** The slowest request to {@code path} among the first two after ready (whatever the order). */
-        double worstEarly(String path) {
-            return starts.stream().filter(Start::ofThisWar).flatMap(s -> s.requests().stream())
-                    .filter(r -> r.path().equals(path)).mapToDouble(FirstRequest::millis).max().orElse(Double.NaN);
+        /** The median of the very first request after ready, whatever its path, over the starts of {@code variants}. */
+        double medianFirst(String... variants) {
+            List<String> wanted = List.of(variants);
+            return median(starts.stream().filter(s -> wanted.contains(s.variant())).flatMap(s -> s.requests().stream())
+                    .filter(r -> r.order() == 1).mapToDouble(FirstRequest::millis).sorted().toArray());
+        }
+
+        /** The slowest request to {@code path} that came right after the health probe. */
+        double worstAfterProbe(String path) {
+            return of(APP_AFTER_PROBE).stream().flatMap(s -> s.requests().stream())
+                    .filter(r -> r.path().equals(path) && r.order() == 2).mapToDouble(FirstRequest::millis).max().orElse(Double.NaN);
         }
 
         double worstEmptyFirst() {
@@ -125,12 +137,14 @@ final class StartupProbe {
             Map<String, Path> variants = new LinkedHashMap<>();
             variants.put(APP_NEW_KEY, war);
             variants.put(APP_KEPT_KEY, war);
+            variants.put(APP_AFTER_PROBE, war);
             if (baselineWar != null) {
                 variants.put(BASELINE_KEPT_KEY, baselineWar);
             }
             for (Map.Entry<String, Path> variant : variants.entrySet()) {
                 // Alternate which request comes first, so each is measured as the very first request.
-                List<String> paths = appStarts++ % 2 == 0 ? List.of(METADATA, protectedPath) : List.of(protectedPath, METADATA);
+                List<String> paths = variant.getKey().equals(APP_AFTER_PROBE) ? List.of(HEALTH, protectedPath)
+                        : appStarts++ % 2 == 0 ? List.of(METADATA, protectedPath) : List.of(protectedPath, METADATA);
                 int port = FreePorts.pick();
                 Map<String, String> env = new HashMap<>(appEnv.apply(port));
                 env.put("SSO_DATA_DIR", dataDir.toString());
