@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -54,6 +55,7 @@ final class StartupProbe {
     record Start(String variant, int round, long startMillis, long payaraReportedMillis, double cpuSecondsAtReady,
                  List<FirstRequest> requests) {
 
+        /** A start of this WAR whose first request is one of the WAR's own pages (not the health probe). */
         boolean ofThisWar() {
             return variant.equals(APP_NEW_KEY) || variant.equals(APP_KEPT_KEY);
         }
@@ -92,10 +94,23 @@ final class StartupProbe {
                     .filter(r -> r.path().equals(path) && r.order() == 1).mapToDouble(FirstRequest::millis).max().orElse(Double.NaN);
         }
 
-        /** The median of the very first request after ready, whatever its path, over the starts of {@code variants}. */
-        double medianFirst(String... variants) {
-            List<String> wanted = List.of(variants);
-            return median(starts.stream().filter(s -> wanted.contains(s.variant())).flatMap(s -> s.requests().stream())
+        /** The variants that were started, in the order of a round. */
+        List<String> variants() {
+            return starts.stream().map(Start::variant).distinct().toList();
+        }
+
+        /** The median of the very first request after ready, whatever its path, over the starts of {@code variant}. */
+        double medianFirst(String variant) {
+            return medianFirst(s -> s.variant().equals(variant));
+        }
+
+        /** The same over the starts whose first request is this WAR's own (not after the health probe). */
+        double medianFirstOfThisWar() {
+            return medianFirst(Start::ofThisWar);
+        }
+
+        private double medianFirst(Predicate<Start> which) {
+            return median(starts.stream().filter(which).flatMap(s -> s.requests().stream())
                     .filter(r -> r.order() == 1).mapToDouble(FirstRequest::millis).sorted().toArray());
         }
 
