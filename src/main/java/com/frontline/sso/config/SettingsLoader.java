@@ -25,6 +25,7 @@ public final class SettingsLoader {
     public static final Setting ENCRYPTION_KEYSTORE_PATH = new Setting("sso.encryption.keystore.path");
     public static final Setting ENCRYPTION_KEYSTORE_PASSWORD = new Setting("sso.encryption.keystore.password");
     public static final Setting ENCRYPTION_KEYSTORE_ALIAS = new Setting("sso.encryption.keystore.alias");
+    public static final Setting STARTUP_WARM_UP_URL = new Setting("sso.startup.warm-up-url");
 
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
 
@@ -53,6 +54,7 @@ public final class SettingsLoader {
                 reader.duration(SESSION_IDLE, Duration.ofMinutes(30)),
                 keystore(reader, ENCRYPTION_KEYSTORE_PATH, ENCRYPTION_KEYSTORE_PASSWORD, ENCRYPTION_KEYSTORE_ALIAS,
                         "or neither if the IdP does not encrypt assertions."),
+                listenerWarmUp(reader),
                 new WorkspaceLoader(config, reader, baseUrl).load());
         if (!reader.problems().isEmpty()) {
             throw new InvalidSettingsException(reader.problems());
@@ -75,6 +77,23 @@ public final class SettingsLoader {
                     + raw + "'");
             return URI.create("http://localhost:8080");
         }
+    }
+
+    private static ListenerWarmUpSetting listenerWarmUp(SettingsReader reader) {
+        Optional<String> raw = reader.optional(STARTUP_WARM_UP_URL);
+        if (raw.isEmpty()) {
+            return ListenerWarmUpSetting.automatic();
+        }
+        if ("off".equalsIgnoreCase(raw.get())) {
+            return ListenerWarmUpSetting.off();
+        }
+        Optional<URI> url = LoopbackHttpUrl.parse(raw.get());
+        if (url.isEmpty()) {
+            reader.problem(STARTUP_WARM_UP_URL, "must be off, or a plain http URL of this server's own HTTP listener on a "
+                    + "loopback address (localhost, 127.0.0.1 or [::1]), such as http://127.0.0.1:8080/, was '" + raw.get() + "'");
+            return ListenerWarmUpSetting.off();
+        }
+        return ListenerWarmUpSetting.to(url.get());
     }
 
     /** A PKCS12 keystore given by path and password (both or neither), with an optional alias. */

@@ -21,6 +21,7 @@ public record SsoSettings(
         Duration maxSession,
         Duration idleSession,
         Optional<KeystoreSetting> encryptionKeystore,
+        ListenerWarmUpSetting listenerWarmUp,
         List<Workspace> workspaces) {
 
     /** Path of the Assertion Consumer Service, relative to the application. */

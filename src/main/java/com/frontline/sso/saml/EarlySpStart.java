@@ -6,6 +6,7 @@ import org.eclipse.microprofile.config.Config;
 
 import com.frontline.sso.config.SettingsLoader;
 import com.frontline.sso.config.SsoSettings;
+import com.frontline.sso.startup.ListenerWarmUp;
 
 /**
  * The SP's own start (settings, keys, IdP metadata, every workspace's SAML client, the warm-up) takes about a
@@ -26,7 +27,7 @@ public final class EarlySpStart {
     /** Begins the SP's start from {@code config} (resolved on the deploying thread, where it names the application). */
     public static synchronized void begin(Config config) {
         start = SpeculativeStart.begin(() -> SettingsLoader.load(config), EarlySpStart::build, EarlySpStart::discard,
-                "frontline-sso-early-start", EarlySpStart.class.getClassLoader());
+                "frontline-sso-early-start");
     }
 
     /** The started SAML clients for {@code settings}: the early ones when they match, else built now. */
@@ -44,6 +45,7 @@ public final class EarlySpStart {
     }
 
     private static SamlClients build(SsoSettings settings) {
+        ListenerWarmUp.begin(settings.listenerWarmUp());
         SamlClients clients = SamlClients.create(settings);
         clients.warmUp();
         return clients;

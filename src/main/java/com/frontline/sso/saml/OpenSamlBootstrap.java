@@ -5,6 +5,8 @@ import java.util.concurrent.ExecutionException;
 
 import org.pac4j.saml.util.Configuration;
 
+import com.frontline.sso.startup.BackgroundThread;
+
 /**
  * OpenSAML's initialisation (loading and registering about a thousand XML object classes) is the largest part of
  * the SP's own startup. {@link #start()} runs it on a background thread as soon as the deployment begins (see
@@ -25,11 +27,7 @@ public final class OpenSamlBootstrap {
             return;
         }
         bootstrap = new CompletableFuture<>();
-        Thread thread = new Thread(OpenSamlBootstrap::initialise, "frontline-sso-opensaml-bootstrap");
-        // OpenSAML and pac4j find their modules with the thread's context class loader: the application's.
-        thread.setContextClassLoader(OpenSamlBootstrap.class.getClassLoader());
-        thread.setDaemon(true);
-        thread.start();
+        BackgroundThread.start("frontline-sso-opensaml-bootstrap", OpenSamlBootstrap::initialise);
     }
 
     /** Returns once OpenSAML is initialised (starting the initialisation if nobody did). */

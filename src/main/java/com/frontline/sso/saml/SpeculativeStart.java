@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import com.frontline.sso.startup.BackgroundThread;
+
 /**
  * Builds a value from an input on a background thread ahead of time, and hands it out later only to a caller
  * that holds an equal input. Any other case (the inputs differ, or the early build failed) builds again on the
@@ -35,24 +37,21 @@ final class SpeculativeStart<I, V> {
     }
 
     /**
-     * Starts building on a daemon thread named {@code threadName} whose context class loader is {@code loader}.
+     * Starts building on a daemon thread named {@code threadName}.
      *
      * @param discard what to do with an early value nobody takes (for example release what it holds)
      */
     static <I, V> SpeculativeStart<I, V> begin(Supplier<I> input, Function<I, V> build, Consumer<V> discard,
-                                               String threadName, ClassLoader loader) {
+                                               String threadName) {
         CompletableFuture<Built<I, V>> early = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
+        BackgroundThread.start(threadName, () -> {
             try {
                 I in = input.get();
                 early.complete(new Built<>(in, build.apply(in)));
             } catch (Throwable e) { // rebuilt, and then reported, on the caller's thread
                 early.completeExceptionally(e);
             }
-        }, threadName);
-        thread.setContextClassLoader(loader);
-        thread.setDaemon(true);
-        thread.start();
+        });
         return new SpeculativeStart<>(build, discard, early);
     }
 

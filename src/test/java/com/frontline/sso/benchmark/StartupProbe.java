@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -177,7 +178,8 @@ final class StartupProbe {
     private static Start startOnce(String variant, int round, Path war, Map<String, String> env, PayaraLauncher.Mode mode,
                                    Path workDir, List<String> paths, int port) {
         System.out.printf("  startup round %d: %s ...%n", round, variant);
-        try (PayaraLauncher.Running server = PayaraLauncher.start("startup", war, port, env, mode, workDir)) {
+        PayaraLauncher.Running server = PayaraLauncher.start("startup", war, port, env, mode, workDir);
+        try (server) {
             HttpClient client = Http.newClient(1);
             List<FirstRequest> requests = new ArrayList<>();
             for (String path : paths) {
@@ -198,6 +200,18 @@ final class StartupProbe {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } finally {
+            keepLog(server, workDir.resolve("startup-logs").resolve("round-" + round + "-" + variant.replaceAll("[^A-Za-z0-9]+", "-") + ".log"));
+        }
+    }
+
+    /** The next start reuses the server's directory: its log is kept, to read what a surprising start did. */
+    private static void keepLog(PayaraLauncher.Running server, Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+            Files.copy(server.process().logFile(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            System.out.println("    (log not kept: " + e + ")");
         }
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import com.frontline.sso.testsupport.Dirs;
 import com.frontline.sso.testsupport.FreePorts;
+import com.frontline.sso.testsupport.ListenerWarmUpLog;
 import com.frontline.sso.testsupport.PayaraMicroApp;
 import com.frontline.sso.testsupport.TestEnvironment;
 import com.frontline.sso.testsupport.saml.LogoutForge;
@@ -71,6 +73,14 @@ class ClusterIT {
 
     private static ResponseForge answering(SpClient browser, RedirectBinding request) {
         return TestIdp.trusted().response(browser.spEntityId(), browser.acsUrl()).inResponseTo(request.id());
+    }
+
+    @Test
+    @Order(0)
+    void eachNodeWarmedUpItsOwnListenerBeforeItWasReady() {
+        for (PayaraMicroApp node : List.of(nodeA, nodeB)) {
+            ListenerWarmUpLog.assertWarmedUpBeforeReady(node.logFile(), node.port(), PayaraMicroApp.READY_LINE);
+        }
     }
 
     @Test

@@ -151,4 +151,33 @@ class SettingsLoaderTest {
         assertTrue(failure.getMessage().contains("sso.workspace.acme.idp.metadata (SSO_WORKSPACE_ACME_IDP_METADATA)"),
                 failure.getMessage());
     }
+
+    @Test
+    void theStartupWarmUpFindsTheListenerByDefaultAndTakesOffOrALoopbackUrl() {
+        assertEquals(ListenerWarmUpSetting.automatic(), SettingsLoader.load(config(minimal())).listenerWarmUp());
+        for (String off : new String[] {"off", "OFF"}) {
+            Map<String, String> values = minimal();
+            values.put("sso.startup.warm-up-url", off);
+            assertEquals(ListenerWarmUpSetting.off(), SettingsLoader.load(config(values)).listenerWarmUp());
+        }
+        for (String url : new String[] {"http://127.0.0.1:8080/health", "http://localhost:9080/", "http://[::1]:8080/",
+                "http://127.0.1.1:8080/"}) {
+            Map<String, String> values = minimal();
+            values.put("sso.startup.warm-up-url", url);
+            assertEquals(ListenerWarmUpSetting.to(java.net.URI.create(url)), SettingsLoader.load(config(values)).listenerWarmUp());
+        }
+    }
+
+    @Test
+    void aStartupWarmUpUrlOffThisMachineOrOverTlsStopsTheStart() {
+        for (String url : new String[] {"http://10.0.0.5:8080/", "http://agents.example.com/", "https://127.0.0.1:8181/",
+                "127.0.0.1:8080", "no"}) {
+            Map<String, String> values = minimal();
+            values.put("sso.startup.warm-up-url", url);
+            InvalidSettingsException failure = assertThrows(InvalidSettingsException.class, () -> SettingsLoader.load(config(values)));
+            assertTrue(failure.getMessage().contains("sso.startup.warm-up-url (SSO_STARTUP_WARM_UP_URL) must be off, or a plain "
+                    + "http URL of this server's own HTTP listener on a loopback address"), failure.getMessage());
+            assertTrue(failure.getMessage().contains("was '" + url + "'"), failure.getMessage());
+        }
+    }
 }

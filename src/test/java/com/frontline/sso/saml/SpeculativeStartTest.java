@@ -12,6 +12,8 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
+import com.frontline.sso.startup.BackgroundThread;
+
 /** The early SP start may only make the clients ready sooner: the deployment gets what building them itself gives. */
 class SpeculativeStartTest {
 
@@ -27,7 +29,7 @@ class SpeculativeStartTest {
     };
 
     private SpeculativeStart<String, String> begun(String earlyInput) {
-        return SpeculativeStart.begin(() -> earlyInput, build, discarded::add, "early", getClass().getClassLoader());
+        return SpeculativeStart.begin(() -> earlyInput, build, discarded::add, "early");
     }
 
     @Test
@@ -73,11 +75,18 @@ class SpeculativeStartTest {
     }
 
     @Test
-    void theBackgroundThreadRunsWithTheGivenClassLoader() {
-        ClassLoader loader = new ClassLoader(getClass().getClassLoader()) { };
-        SpeculativeStart<String, ClassLoader> start = SpeculativeStart.begin(() -> "x",
-                input -> Thread.currentThread().getContextClassLoader(), value -> { }, "early", loader);
+    void theBackgroundThreadRunsWithTheApplicationsClassLoaderNotTheCallers() {
+        ClassLoader callers = new ClassLoader(getClass().getClassLoader()) { };
+        Thread current = Thread.currentThread();
+        ClassLoader before = current.getContextClassLoader();
+        current.setContextClassLoader(callers); // a new thread would inherit this one
+        try {
+            SpeculativeStart<String, ClassLoader> start = SpeculativeStart.begin(() -> "x",
+                    input -> Thread.currentThread().getContextClassLoader(), value -> { }, "early");
 
-        assertSame(loader, start.valueFor("x"));
+            assertSame(BackgroundThread.class.getClassLoader(), start.valueFor("x"));
+        } finally {
+            current.setContextClassLoader(before);
+        }
     }
 }

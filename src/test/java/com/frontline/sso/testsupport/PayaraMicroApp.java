@@ -31,7 +31,8 @@ public final class PayaraMicroApp extends StartedServer {
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     /** Logged once every deployment was attempted, whether it worked or not. */
-    private static final Pattern BOOTED = Pattern.compile("Payara Micro .* ready in");
+    /** Payara Micro's line at the end of its start. */
+    public static final Pattern READY_LINE = Pattern.compile("Payara Micro .* ready in");
     /** Logged per WAR that deployed; a failed deployment logs SEVERE lines and Payara runs on without the app. */
     private static final Pattern DEPLOYED = Pattern.compile("was successfully deployed");
     /** Hazelcast's own setting (also in arquillian.xml's cmdOptions); README recommends it for production. */
@@ -75,7 +76,7 @@ public final class PayaraMicroApp extends StartedServer {
         ManagedProcess process = ManagedProcess.start("payara", command, env, payaraDir, workDir);
         URI ready = URI.create("http://localhost:" + port + readyPath);
         Duration took = process.awaitReady(started -> {
-            Duration booted = started.awaitLogLine(BOOTED, null, BOOT_TIMEOUT);
+            Duration booted = started.awaitLogLine(READY_LINE, null, BOOT_TIMEOUT);
             if (!started.logMatches(DEPLOYED)) {
                 throw new IllegalStateException("Payara Micro started but did not deploy " + war.getFileName()
                         + System.lineSeparator() + "--- last lines of " + started.logFile() + " ---"
