@@ -13,14 +13,17 @@ import com.frontline.sso.config.SettingsLoader;
  * Sends one request through the server's own HTTP listener while the WAR is still deploying, so that the server
  * loads its request path (Grizzly, the servlet container's pipeline: on Payara Micro about 360 classes, 150-300 ms
  * on two cores) before it reports "ready" instead of on the first request of an agent or a load balancer. Payara
- * opens its listener before it deploys, and answers the request itself (404) until the WAR is in service. The
- * request goes to loopback only, at most once per deployment; failures are logged, never raised: it is an
- * optimisation.
+ * opens its listener before it deploys, and answers the request itself (404) until the WAR is in service (WildFly
+ * holds such a request until its start has ended, so there it gains nothing). The request goes to loopback only,
+ * at most once per deployment; failures are logged, never raised: it is an optimisation.
  */
 public final class ListenerWarmUp {
 
-    /** On the server's listener, a path no application serves: the access log says what it was. */
-    static final String AUTOMATIC_PATH = "/frontline-sso-startup-warm-up";
+    /**
+     * Answered by the server itself while the WAR deploys; should the request be late, by the WAR's public health
+     * check (at context root {@code /}) or the server's own, never by a protected page that would start a login.
+     */
+    static final String AUTOMATIC_PATH = "/health";
     static final String USER_AGENT = "frontline-sso-startup-warm-up";
     private static final Logger LOG = Logger.getLogger(ListenerWarmUp.class.getName());
     private static final AtomicBoolean BEGUN = new AtomicBoolean();
@@ -48,7 +51,7 @@ public final class ListenerWarmUp {
         long started = System.nanoTime();
         try {
             int status = PlainHttpGet.status(url, USER_AGENT);
-            LOG.info("frontline-sso: warmed up the server's request path before the application is ready: GET " + url
+            LOG.info("frontline-sso: warmed up the server's request path: GET " + url
                     + " answered " + status + " in " + (System.nanoTime() - started) / 1_000_000 + " ms (set "
                     + SettingsLoader.STARTUP_WARM_UP_URL + " to off to skip it)");
             return Optional.of(status);

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import com.frontline.sso.testsupport.Dirs;
 import com.frontline.sso.testsupport.FreePorts;
-import com.frontline.sso.testsupport.ListenerWarmUpLog;
 import com.frontline.sso.testsupport.TestEnvironment;
 import com.frontline.sso.testsupport.WildFlyApp;
 import com.frontline.sso.testsupport.saml.ForgedResponse;
@@ -52,9 +50,7 @@ class WildFlyIT {
     void startWildFly() {
         Path work = Dirs.recreate(TestEnvironment.workDir().resolve("WildFlyIT"));
         int port = FreePorts.pick();
-        // WildFly's listener is not found on its own: the warm-up request goes where the setting says.
-        app = WildFlyApp.start(port, TestIdpApp.environment("http://localhost:" + port, work.resolve("data"),
-                Map.of("SSO_STARTUP_WARM_UP_URL", "http://127.0.0.1:" + port + "/frontline-sso-startup-warm-up")), work);
+        app = WildFlyApp.start(port, TestIdpApp.environment(port, work.resolve("data")), work);
         System.out.println("WildFly with the app answered " + WildFlyApp.HEALTH_PATH + " after "
                 + app.startTime().toMillis() + " ms (log: " + app.logFile() + ")");
     }
@@ -73,11 +69,6 @@ class WildFlyIT {
 
     private ResponseForge answering(RedirectBinding request) {
         return TestIdp.trusted().response(browser.spEntityId(), browser.acsUrl()).inResponseTo(request.id());
-    }
-
-    @Test
-    void theWarmUpRequestReachedWildFlysListenerBeforeItsStartEnded() {
-        ListenerWarmUpLog.assertWarmedUpBeforeReady(app.logFile(), app.port(), WildFlyApp.STARTED);
     }
 
     @Test

@@ -50,7 +50,7 @@ class ListenerWarmUpTest {
             assertEquals(Optional.of(404), ListenerWarmUp.send(url));
 
             List<String> header = request.get(10, TimeUnit.SECONDS);
-            assertEquals("GET /frontline-sso-startup-warm-up HTTP/1.1", header.get(0));
+            assertEquals("GET /health HTTP/1.1", header.get(0));
             assertTrue(header.contains("Host: 127.0.0.1:" + server.getLocalPort()), header.toString());
             assertTrue(header.contains("User-Agent: frontline-sso-startup-warm-up"), header.toString());
             assertTrue(header.contains("Connection: close"), header.toString());

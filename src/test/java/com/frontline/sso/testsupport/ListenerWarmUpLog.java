@@ -22,8 +22,8 @@ public final class ListenerWarmUpLog {
      */
     public static void assertWarmedUpBeforeReady(Path logFile, int port, Pattern ready) {
         String log = read(logFile);
-        Matcher warmUp = Pattern.compile("warmed up the server's request path before the application is ready: GET "
-                + "http://127\\.0\\.0\\.1:" + port + "/frontline-sso-startup-warm-up answered \\d{3} in \\d+ ms").matcher(log);
+        Matcher warmUp = Pattern.compile("warmed up the server's request path: GET http://127\\.0\\.0\\.1:" + port
+                + "/health answered \\d{3} in \\d+ ms").matcher(log);
         assertTrue(warmUp.find(), "no warm-up request to port " + port + " in " + logFile);
         Matcher readyLine = ready.matcher(log);
         assertTrue(readyLine.find(), "no ready line in " + logFile);

@@ -31,7 +31,7 @@ public final class WildFlyApp extends StartedServer {
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     /** The server booted and every deployment found at boot deployed. */
-    public static final Pattern STARTED = Pattern.compile("WFLYSRV0025: ");
+    private static final Pattern STARTED = Pattern.compile("WFLYSRV0025: ");
     /**
      * "started (with errors)", or a failed management operation such as the deploy: WildFly still logs
      * {@code WFLYSRV0010: Deployed "ROOT.war"} for a WAR whose listener threw, so that line proves nothing alone.
