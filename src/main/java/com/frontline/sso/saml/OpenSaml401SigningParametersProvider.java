@@ -23,10 +23,16 @@ import org.pac4j.saml.crypto.DefaultSignatureSigningParametersProvider;
 public final class OpenSaml401SigningParametersProvider extends DefaultSignatureSigningParametersProvider {
 
     private final SAML2Configuration configuration;
+    private final Credential signingCredential;
 
+    /** @param configuration initialised: its keystore is read here, once */
     public OpenSaml401SigningParametersProvider(SAML2Configuration configuration) {
         super(configuration);
         this.configuration = configuration;
+        // SAML2Configuration.getCredentialProvider() builds a new provider on every call, which reads the PKCS12
+        // keystore and derives its password-based keys again (about 20,000 HMAC-SHA256 rounds): that cost every
+        // login redirect and every logout request tens of milliseconds.
+        this.signingCredential = configuration.getCredentialProvider().getCredential();
     }
 
     @Override
@@ -44,8 +50,7 @@ public final class OpenSaml401SigningParametersProvider extends DefaultSignature
         if (configuration.getSignatureReferenceDigestMethods() != null) {
             config.setSignatureReferenceDigestMethods(configuration.getSignatureReferenceDigestMethods());
         }
-        List<Credential> credentials = List.of(configuration.getCredentialProvider().getCredential());
-        config.setSigningCredentials(credentials);
+        config.setSigningCredentials(List.of(signingCredential));
         return config;
     }
 }

@@ -36,6 +36,11 @@ final class GlassFishHttpListener {
 
     /** Where the listener accepts connections. */
     record Address(String host, int port) {
+
+        /** {@code host:port} as a URL writes it: an IPv6 address in brackets. */
+        String authority() {
+            return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        }
     }
 
     private GlassFishHttpListener() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import com.frontline.sso.config.ListenerWarmUpSetting;
@@ -36,14 +37,21 @@ public final class ListenerWarmUp {
         if (!setting.enabled() || !BEGUN.compareAndSet(false, true)) {
             return;
         }
-        BackgroundThread.start("frontline-sso-listener-warm-up", () -> target(setting).ifPresentOrElse(ListenerWarmUp::send,
-                () -> LOG.fine("no HTTP listener found in the server's configuration; set "
-                        + SettingsLoader.STARTUP_WARM_UP_URL + " to warm it up")));
+        BackgroundThread.start("frontline-sso-listener-warm-up", () -> run(setting));
+    }
+
+    private static void run(ListenerWarmUpSetting setting) {
+        try {
+            target(setting).ifPresentOrElse(ListenerWarmUp::send, () -> LOG.fine("no HTTP listener found in the server's "
+                    + "configuration; set " + SettingsLoader.STARTUP_WARM_UP_URL + " to warm it up"));
+        } catch (RuntimeException e) { // an optimisation: never a stack trace in the server's log
+            LOG.log(Level.FINE, "listener warm-up skipped", e);
+        }
     }
 
     static Optional<URI> target(ListenerWarmUpSetting setting) {
         return setting.url().or(() -> GlassFishHttpListener.ofThisServer()
-                .map(listener -> URI.create("http://" + listener.host() + ":" + listener.port() + AUTOMATIC_PATH)));
+                .map(listener -> URI.create("http://" + listener.authority() + AUTOMATIC_PATH)));
     }
 
     /** @return the status the listener answered with, or empty when it could not be reached */

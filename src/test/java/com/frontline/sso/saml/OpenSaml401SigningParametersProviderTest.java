@@ -2,6 +2,8 @@ package com.frontline.sso.saml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +55,16 @@ class OpenSaml401SigningParametersProviderTest {
         SignatureSigningParameters parameters = client.getSignatureSigningParametersProvider().build(sp(client));
         assertEquals(SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256, parameters.getSignatureAlgorithm());
         assertEquals(SignatureConstants.ALGO_ID_DIGEST_SHA256, parameters.getSignatureReferenceDigestMethod());
+    }
+
+    @Test
+    void theSigningKeyIsReadFromTheKeystoreOnceNotForEveryMessage() {
+        FrontlineSaml2Client client = client();
+        SignatureSigningParameters first = client.getSignatureSigningParametersProvider().build(sp(client));
+        SignatureSigningParameters second = client.getSignatureSigningParametersProvider().build(sp(client));
+        assertSame(first.getSigningCredential(), second.getSigningCredential());
+        assertNotSame(client.getConfiguration().getCredentialProvider().getCredential(),
+                client.getConfiguration().getCredentialProvider().getCredential(), "pac4j reads the keystore on every call");
     }
 
     @Test

@@ -67,4 +67,10 @@ class GlassFishHttpListenerTest {
                 "<!DOCTYPE domain [<!ENTITY port \"8080\">]><domain/>");
         assertTrue(GlassFishHttpListener.in(withDoctype, "server", name -> null).isEmpty());
     }
+
+    @Test
+    void anIpv6ListenerAddressIsWrittenInBrackets() {
+        assertEquals("[::1]:8080", new Address("::1", 8080).authority());
+        assertEquals("127.0.0.1:8080", new Address("127.0.0.1", 8080).authority());
+    }
 }
