@@ -73,6 +73,10 @@ final class PageThroughput {
         }
     }
 
+    /** Login redirects: a protected page without a session, each answered 302 with a new signed AuthnRequest. */
+    record Redirects(String path, int clients, Round timed, String errorSample) {
+    }
+
     private static final int WARM_UP_ROUNDS = 3;
 
     private final String baseUrl;
@@ -96,18 +100,30 @@ final class PageThroughput {
         // Warm-up, not counted: the JIT needs several rounds before the page paths stop getting faster (the first
         // round ran at a third of the final rate when the warm-up was one short round per path).
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            measure(protectedPath, seconds, errorSample);
-            measure(publicPath, seconds, errorSample);
+            measure(protectedPath, 200, seconds, errorSample);
+            measure(publicPath, 200, seconds, errorSample);
         }
         List<Round> results = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             // Alternate which goes first, so neither always follows the other.
             String first = round % 2 == 0 ? protectedPath : publicPath;
             String second = round % 2 == 0 ? publicPath : protectedPath;
-            results.add(measure(first, seconds, errorSample));
-            results.add(measure(second, seconds, errorSample));
+            results.add(measure(first, 200, seconds, errorSample));
+            results.add(measure(second, 200, seconds, errorSample));
         }
         return new Result(protectedPath, publicPath, protectedBytes, publicBytes, clients, results, errorSample.get());
+    }
+
+    /**
+     * Requests without a session cookie ({@code cookie} was null) to {@code protectedPath}: every one starts a login,
+     * so the server creates a session, remembers the outstanding request and signs an AuthnRequest for the redirect.
+     */
+    Redirects loginRedirects(String protectedPath, double seconds) {
+        AtomicReference<String> errorSample = new AtomicReference<>();
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            measure(protectedPath, 302, seconds, errorSample);
+        }
+        return new Redirects(protectedPath, clients, measure(protectedPath, 302, seconds, errorSample), errorSample.get());
     }
 
     /** One request, which must answer 200 (the protected page: served to the session, not redirected). */
@@ -131,7 +147,7 @@ final class PageThroughput {
         return Http.get(URI.create(baseUrl + path), "text/html", cookie);
     }
 
-    private Round measure(String path, double seconds, AtomicReference<String> errorSample) {
+    private Round measure(String path, int expectedStatus, double seconds, AtomicReference<String> errorSample) {
         URI target = URI.create(baseUrl + path);
         byte[] request = RawHttpConnection.getRequest(target, "text/html", cookie);
         LongAdder ok = new LongAdder();
@@ -149,7 +165,7 @@ final class PageThroughput {
                         while (System.nanoTime() < end) {
                             try {
                                 RawHttpConnection.Answer answer = connection.get(request);
-                                if (answer.status() == 200) {
+                                if (answer.status() == expectedStatus) {
                                     ok.increment();
                                 } else {
                                     errors.increment();

@@ -60,7 +60,8 @@ final class RawHttpConnection implements Closeable {
 
     static byte[] getRequest(URI target, String accept, String cookie) {
         return ("GET " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
-                + "\r\nAccept: " + accept + "\r\nCookie: " + cookie + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                + "\r\nAccept: " + accept + (cookie == null ? "" : "\r\nCookie: " + cookie) + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     private void open() throws IOException {

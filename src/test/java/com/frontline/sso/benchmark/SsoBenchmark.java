@@ -28,6 +28,7 @@ import com.frontline.sso.testsupport.TestEnvironment;
  *       the ACS by N concurrent clients. Warm-up first, then the timed logins: logins/s, p50/p99, errors. Every
  *       check runs as in production: signatures, replay, audience, destination, recipient, times, structure.</li>
  *   <li><b>pages</b>: one session, N clients: a protected static page vs. a public static page, alternating rounds.</li>
+ *   <li><b>redirects</b>: the protected page without a session, N clients: login redirects (302, signed AuthnRequest) per second.</li>
  *   <li><b>heap</b>: live heap (jcmd, after full GC) before and after N more logins, per session.</li>
  * </ol>
  *
@@ -36,7 +37,7 @@ import com.frontline.sso.testsupport.TestEnvironment;
  * {@code benchmark.sessions} (10000), {@code benchmark.startupRounds} (2), {@code benchmark.baselineWar} (another
  * build of the WAR whose start is measured in the same rounds, for a before/after), {@code benchmark.pageSeconds} (5),
  * {@code benchmark.pageRounds} (3), {@code benchmark.protectedPath} (/index.html), {@code benchmark.publicPath}
- * (/signed-out.html), {@code benchmark.phases} (startup,login,pages,heap), {@code benchmark.jfr} (false: when
+ * (/signed-out.html), {@code benchmark.phases} (startup,login,pages,heap,redirects), {@code benchmark.jfr} (false: when
  * true, a JFR recording of the server during the timed logins, summarised by stage and method),
  * {@code benchmark.datagrid} (true: Payara Micro's default data grid, kept on loopback by
  * server-config/payara/hazelcast-loopback.xml, as the README deploys it; false: --nohazelcast, as the test harness
@@ -60,7 +61,7 @@ public final class SsoBenchmark {
         String protectedPath = System.getProperty("benchmark.protectedPath", "/index.html");
         String publicPath = System.getProperty("benchmark.publicPath", "/signed-out.html");
         boolean jfr = Boolean.parseBoolean(System.getProperty("benchmark.jfr", "false"));
-        Set<String> phases = new TreeSet<>(Arrays.asList(System.getProperty("benchmark.phases", "startup,login,pages,heap")
+        Set<String> phases = new TreeSet<>(Arrays.asList(System.getProperty("benchmark.phases", "startup,login,pages,heap,redirects")
                 .toLowerCase(Locale.ROOT).replace(" ", "").split(",")));
         String jvmOptionsText = System.getProperty("benchmark.payaraJvmOptions", "").trim();
         List<String> jvmOptions = jvmOptionsText.isEmpty() ? List.of() : List.of(jvmOptionsText.split("\\s+"));
@@ -97,7 +98,7 @@ public final class SsoBenchmark {
             recordStartup(report, startup, protectedPath);
         }
 
-        if (phases.contains("login") || phases.contains("pages") || phases.contains("heap")) {
+        if (phases.contains("login") || phases.contains("pages") || phases.contains("heap") || phases.contains("redirects")) {
             int port = FreePorts.pick();
             Path dataDir = Dirs.recreate(out.resolve("load-data"));
             System.out.println("Starting the app for the load phases on port " + port + " ...");
@@ -169,6 +170,13 @@ public final class SsoBenchmark {
                             before.liveBytes(), after.liveBytes(), before.heapInfoUsedBytes(), after.heapInfoUsedBytes(),
                             SessionHeapProbe.topDeltas(before, after, 15), heapSettings);
                     recordHeap(report, heap);
+                }
+
+                if (phases.contains("redirects")) { // last: each leaves a session and an outstanding request behind
+                    System.out.println("Login redirects: " + protectedPath + " without a session, " + clients + " clients, "
+                            + pageSeconds + " s timed after 3 warm-up rounds ...");
+                    recordRedirects(report, new PageThroughput(server.baseUrl(), null, clients, server.pid())
+                            .loginRedirects(protectedPath, pageSeconds));
                 }
             }
         }
@@ -286,6 +294,27 @@ public final class SsoBenchmark {
                 pages.roundRatios().stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)));
         report.info("server CPU per request (protected / public)", String.format(Locale.ROOT, "%.0f / %.0f us",
                 pages.serverCpuMicrosPerRequest(pages.protectedPath()), pages.serverCpuMicrosPerRequest(pages.publicPath())));
+    }
+
+    private static void recordRedirects(BenchmarkReport report, PageThroughput.Redirects redirects) {
+        PageThroughput.Round timed = redirects.timed();
+        double cpuMillis = timed.serverCpuSeconds() * 1000 / (timed.ok() + timed.errors());
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("path", redirects.path());
+        json.put("clients", redirects.clients());
+        json.put("seconds", timed.seconds());
+        json.put("redirects", timed.ok());
+        json.put("errors", timed.errors());
+        json.put("perSecond", timed.perSecond());
+        json.put("serverCpuMillisPerRedirect", cpuMillis);
+        json.put("errorSample", redirects.errorSample());
+        report.put("loginRedirects", json);
+        System.out.printf(Locale.ROOT, "  %.0f redirects/s, %.2f ms server CPU each, errors %d%n", timed.perSecond(), cpuMillis,
+                timed.errors());
+        report.info("login redirects/s (" + redirects.path() + " without a session, " + redirects.clients() + " clients)",
+                String.format(Locale.ROOT, "%.0f", timed.perSecond()));
+        report.info("server CPU per login redirect", String.format(Locale.ROOT, "%.2f ms", cpuMillis));
+        report.row("login redirect errors", timed.errors(), "", "%.0f", 0, true);
     }
 
     private static void recordStartup(BenchmarkReport report, StartupProbe.Result startup, String protectedPath) {
