@@ -10,7 +10,8 @@ import com.frontline.sso.startup.ListenerWarmUp;
 
 /**
  * The SP's own start (settings, keys, IdP metadata, every workspace's SAML client, the warm-up; and, on its own
- * thread, the warm-up request through the server's listener, see {@link ListenerWarmUp}) takes about a second. {@link #begin} runs it on a background thread from the CDI container's start, so it overlaps the
+ * thread, the warm-up request through the server's listener, see {@link ListenerWarmUp}) takes about a second.
+ * {@link #begin} runs it on a background thread from the CDI container's start, so it overlaps the
  * server's CDI and JAX-RS set-up instead of following it; {@link #clientsFor} hands its clients to the CDI
  * producer only when they were built from the settings the deployment reads, and otherwise builds them there
  * (see {@link SpeculativeStart}): a bad setting still stops the deployment with the same message.

@@ -79,9 +79,10 @@ final class GlassFishHttpListener {
                 .or(() -> systemProperty(config, name)).orElseGet(() -> jvmProperties.apply(name));
         for (Element listener : elements(config.get(), "network-listener")) {
             if (isPlainHttp(listener, config.get())) {
-                String port = resolve(listener.getAttribute("port"), properties);
-                return Optional.of(new Address(hostOf(resolve(listener.getAttribute("address"), properties)),
-                        Integer.parseInt(port)));
+                Optional<String> host = resolve(listener.getAttribute("address"), properties)
+                        .map(GlassFishHttpListener::hostOf);
+                Optional<String> port = resolve(listener.getAttribute("port"), properties);
+                return host.flatMap(address -> port.map(number -> new Address(address, Integer.parseInt(number))));
             }
         }
         return Optional.empty();
@@ -101,17 +102,18 @@ final class GlassFishHttpListener {
         return address.isEmpty() || ANY_ADDRESS.equals(address) || "::".equals(address) ? "127.0.0.1" : address;
     }
 
-    private static String resolve(String value, UnaryOperator<String> properties) {
+    /** {@code value} with its {@code ${NAME}} properties replaced; empty when one of them is defined nowhere. */
+    private static Optional<String> resolve(String value, UnaryOperator<String> properties) {
         Matcher property = PROPERTY.matcher(value);
         StringBuilder resolved = new StringBuilder();
         while (property.find()) {
             String found = properties.apply(property.group(1));
             if (found == null) {
-                throw new NumberFormatException("unresolved property " + property.group());
+                return Optional.empty();
             }
             property.appendReplacement(resolved, Matcher.quoteReplacement(found));
         }
-        return property.appendTail(resolved).toString();
+        return Optional.of(property.appendTail(resolved).toString());
     }
 
     private static Optional<String> systemProperty(Optional<Element> owner, String name) {
