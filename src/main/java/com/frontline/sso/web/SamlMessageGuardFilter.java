@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -49,32 +50,50 @@ final class SamlMessageGuardFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Rejection rejection = inspect(request);
+        Rejection rejection = inspectRequestLine(request);
         if (rejection == null) {
-            chain.doFilter(request, response);
-            return;
+            Optional<HttpServletRequest> read = FormPostRequest.read(request, bodyLimit());
+            rejection = read.isEmpty() ? tooLarge("the request body is larger than the limit allows") : inspectMessage(read.get());
+            if (rejection == null) {
+                chain.doFilter(read.get(), response);
+                return;
+            }
         }
         AuditLog.warning(SamlCallbackLogic.rejected(request, rejection));
         ErrorResponse.send(request, response, rejection.error(), rejection.detail());
     }
 
-    private Rejection inspect(HttpServletRequest request) {
+    /** The binding's method, and the declared length and query string within the limit, before the body is read. */
+    private Rejection inspectRequestLine(HttpServletRequest request) {
         boolean get = "GET".equals(request.getMethod());
         if (!"POST".equals(request.getMethod()) && !(get && redirectBinding)) {
             return new Rejection(SsoError.MALFORMED_MESSAGE, redirectBinding
                     ? "this endpoint accepts SAML messages by HTTP-Redirect (GET) or HTTP-POST only"
                     : "the ACS accepts SAML responses by HTTP POST only");
         }
-        long maxEncoded = (maxMessageBytes + 2L) / 3 * 4;
-        long limit = maxEncoded * 3 + FORM_OVERHEAD;
+        long limit = bodyLimit();
         if (request.getContentLengthLong() > limit || (request.getQueryString() != null && request.getQueryString().length() > limit)) {
             return tooLarge("the request is larger than the limit allows");
         }
+        return null;
+    }
+
+    private long maxEncoded() {
+        return (maxMessageBytes + 2L) / 3 * 4;
+    }
+
+    /** The base64 message, URL-encoded at worst three characters a byte, and the other form fields. */
+    private long bodyLimit() {
+        return maxEncoded() * 3 + FORM_OVERHEAD;
+    }
+
+    private Rejection inspectMessage(HttpServletRequest request) {
+        boolean get = "GET".equals(request.getMethod());
         String encoded = message(request);
         if (encoded == null || encoded.isBlank()) {
             return new Rejection(SsoError.MALFORMED_MESSAGE, "the request carries no SAMLResponse or SAMLRequest");
         }
-        if (encoded.length() > maxEncoded + encoded.length() / 64 * 2 + 4) {
+        if (encoded.length() > maxEncoded() + encoded.length() / 64 * 2 + 4) {
             return tooLarge(encoded.length() + " characters of base64");
         }
         byte[] decoded;
