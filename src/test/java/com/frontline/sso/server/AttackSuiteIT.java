@@ -150,11 +150,26 @@ class AttackSuiteIT {
         assertXmlRefused(signed.xml(), 403, "invalid_signature");
     }
 
-    /** Found by the fuzz test: an embedded certificate that is not DER broke the trust engine (authentication_failed). */
+    /**
+     * Found by the fuzz test: an embedded certificate that is not DER broke pac4j's trust engine (authentication_failed).
+     * The KeyInfo is outside what the IdP signed, and only the metadata's keys verify a signature, so the SP does not
+     * read it: the response the IdP signed is accepted, as the agent it names.
+     */
     @Test
-    void embeddedCertificateThatIsNotDer() {
+    void embeddedCertificateThatIsNotDerIsNotRead() {
         ForgedResponse signed = IdpStyle.GOOGLE.shape(answer()).sign();
         SamlDom.signaturePart(signed.dom(), "X509Certificate").setTextContent("MIIB");
+        HttpResponse<String> acs = browser.postAcs(ForgedResponse.encode(signed.xml()));
+        assertEquals(303, acs.statusCode(), acs.body());
+        assertTrue(browser.hasSession());
+    }
+
+    /** A message cannot make its own key trusted by naming the IdP's certificate in its KeyInfo. */
+    @Test
+    void signedByAnUnknownKeyThatEmbedsTheIdpCertificate() throws Exception {
+        ForgedResponse signed = answer().signedBy(TestIdp.rogue()).embedCertificate(true).sign();
+        String idpCertificate = Base64.getEncoder().encodeToString(TestIdp.trusted().credential().getEntityCertificate().getEncoded());
+        SamlDom.signaturePart(signed.dom(), "X509Certificate").setTextContent(idpCertificate);
         assertXmlRefused(signed.xml(), 403, "invalid_signature");
     }
 
