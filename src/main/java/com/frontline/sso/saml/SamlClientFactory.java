@@ -25,8 +25,21 @@ public final class SamlClientFactory {
 
     public static FrontlineSaml2Client create(SsoSettings settings, Workspace workspace, IdpMetadata metadata,
                                               SharedSamlState state) {
+        return create(settings, spKeystore(settings), workspace, metadata, state);
+    }
+
+    /**
+     * The SP keystore of every workspace: the administrator's, checked (readable, with a private key), or the one
+     * in the data directory, generated at the first start. Needs no OpenSAML, so it can overlap its initialisation.
+     */
+    static SpKeystore spKeystore(SsoSettings settings) {
         SpKeystore keystore = SpKeystore.resolve(settings);
         settings.keystore().ifPresent(configured -> KeystoreCredential.load(configured, SettingsLoader.KEYSTORE_PATH));
+        return keystore;
+    }
+
+    static FrontlineSaml2Client create(SsoSettings settings, SpKeystore keystore, Workspace workspace, IdpMetadata metadata,
+                                       SharedSamlState state) {
         SAML2Configuration configuration = configuration(settings, workspace, metadata, keystore, state.requests());
         FrontlineSaml2Client client = new FrontlineSaml2Client(configuration, settings, workspace, state,
                 EncryptionKey.from(settings));

@@ -26,14 +26,16 @@ public final class SamlClients {
     }
 
     public static SamlClients create(SsoSettings settings) {
-        SharedSamlState state = SharedSamlState.open(settings); // needs no OpenSAML: overlaps its initialisation
+        // The shared stores and the SP key need no OpenSAML: they overlap its initialisation.
+        SharedSamlState state = SharedSamlState.open(settings);
+        SpKeystore keystore = SamlClientFactory.spKeystore(settings);
         OpenSamlBootstrap.await();
         Map<String, FrontlineSaml2Client> clients = new LinkedHashMap<>();
         Map<String, IdpMetadata> metadata = new LinkedHashMap<>();
         for (Workspace workspace : settings.workspaces()) {
             IdpMetadata idp = IdpMetadata.load(workspace);
             metadata.put(workspace.id(), idp);
-            clients.put(workspace.id(), SamlClientFactory.create(settings, workspace, idp, state));
+            clients.put(workspace.id(), SamlClientFactory.create(settings, keystore, workspace, idp, state));
         }
         return new SamlClients(clients, metadata, state);
     }
