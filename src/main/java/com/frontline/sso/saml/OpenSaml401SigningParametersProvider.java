@@ -25,13 +25,10 @@ public final class OpenSaml401SigningParametersProvider extends DefaultSignature
     private final SAML2Configuration configuration;
     private final Credential signingCredential;
 
-    /** @param configuration initialised: its keystore is read here, once */
+    /** @param configuration initialised: its SP credential is taken here, once, for every message it signs */
     public OpenSaml401SigningParametersProvider(SAML2Configuration configuration) {
         super(configuration);
         this.configuration = configuration;
-        // SAML2Configuration.getCredentialProvider() builds a new provider on every call, which reads the PKCS12
-        // keystore and derives its password-based keys again (about 20,000 HMAC-SHA256 rounds): that cost every
-        // login redirect and every logout request tens of milliseconds.
         this.signingCredential = configuration.getCredentialProvider().getCredential();
     }
 

@@ -63,8 +63,11 @@ class OpenSaml401SigningParametersProviderTest {
         SignatureSigningParameters first = client.getSignatureSigningParametersProvider().build(sp(client));
         SignatureSigningParameters second = client.getSignatureSigningParametersProvider().build(sp(client));
         assertSame(first.getSigningCredential(), second.getSigningCredential());
-        assertNotSame(client.getConfiguration().getCredentialProvider().getCredential(),
-                client.getConfiguration().getCredentialProvider().getCredential(), "pac4j reads the keystore on every call");
+        // pac4j's own SAML2Configuration loads the keystore and resolves the key again on every call
+        assertSame(client.getConfiguration().getCredentialProvider(), client.getConfiguration().getCredentialProvider());
+        assertSame(first.getSigningCredential(), client.getConfiguration().getCredentialProvider().getCredential());
+        assertNotSame(client.getConfiguration().getCredentialProvider().getKeyInfo(),
+                client.getConfiguration().getCredentialProvider().getKeyInfo(), "a KeyInfo (an XML object) per use");
     }
 
     @Test
