@@ -2,7 +2,6 @@ package com.frontline.sso.saml;
 
 import java.util.List;
 
-import org.opensaml.security.credential.Credential;
 import org.opensaml.xmlsec.SignatureSigningConfiguration;
 import org.opensaml.xmlsec.config.impl.DefaultSecurityConfigurationBootstrap;
 import org.opensaml.xmlsec.impl.BasicSignatureSigningConfiguration;
@@ -23,13 +22,11 @@ import org.pac4j.saml.crypto.DefaultSignatureSigningParametersProvider;
 public final class OpenSaml401SigningParametersProvider extends DefaultSignatureSigningParametersProvider {
 
     private final SAML2Configuration configuration;
-    private final Credential signingCredential;
 
-    /** @param configuration initialised: its SP credential is taken here, once, for every message it signs */
+    /** @param configuration initialised; its credential provider reads the SP key once (FrontlineSaml2Configuration) */
     public OpenSaml401SigningParametersProvider(SAML2Configuration configuration) {
         super(configuration);
         this.configuration = configuration;
-        this.signingCredential = configuration.getCredentialProvider().getCredential();
     }
 
     @Override
@@ -47,7 +44,7 @@ public final class OpenSaml401SigningParametersProvider extends DefaultSignature
         if (configuration.getSignatureReferenceDigestMethods() != null) {
             config.setSignatureReferenceDigestMethods(configuration.getSignatureReferenceDigestMethods());
         }
-        config.setSigningCredentials(List.of(signingCredential));
+        config.setSigningCredentials(List.of(configuration.getCredentialProvider().getCredential()));
         return config;
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class UrlEncodedForm {
 
-    static final String MEDIA_TYPE = "application/x-www-form-urlencoded";
+    private static final String MEDIA_TYPE = "application/x-www-form-urlencoded";
 
     private UrlEncodedForm() {
     }
