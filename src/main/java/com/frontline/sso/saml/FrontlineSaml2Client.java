@@ -64,7 +64,7 @@ public final class FrontlineSaml2Client extends SAML2Client {
 
     @Override
     protected void initSignatureTrustEngineProvider() {
-        this.signatureTrustEngineProvider = new CachedTrustEngineProvider(idpMetadataResolver, spMetadataResolver);
+        this.signatureTrustEngineProvider = new CachedTrustEngineProvider(idpMetadataResolver);
     }
 
     @Override

@@ -59,6 +59,7 @@ public final class SamlClientFactory {
                                                     SpKeystore keystore, OutstandingRequests requests) {
         SAML2Configuration configuration = new FrontlineSaml2Configuration();
         configuration.setKeystoreResource(new FileSystemResource(keystore.path().toFile()));
+        configuration.setKeystoreGenerator(new SpKeystoreSource(keystore.path()));
         configuration.setKeystoreType("PKCS12");
         configuration.setKeystorePassword(keystore.password());
         configuration.setPrivateKeyPassword(keystore.password());

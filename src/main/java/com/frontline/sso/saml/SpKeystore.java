@@ -2,7 +2,6 @@ package com.frontline.sso.saml;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -14,18 +13,11 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.Optional;
 import java.util.logging.Logger;
 
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import com.frontline.sso.config.SsoSettings;
 
@@ -74,7 +66,7 @@ public record SpKeystore(Path path, String password, Optional<String> alias) {
         KeyPair pair = generator.generateKeyPair();
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        store.setKeyEntry(ALIAS, pair.getPrivate(), password.toCharArray(), new X509Certificate[] {selfSigned(pair, entityId)});
+        store.setKeyEntry(ALIAS, pair.getPrivate(), password.toCharArray(), new java.security.cert.Certificate[] {SelfSignedCertificate.create(pair, entityId, VALIDITY)});
         OwnerOnlyFiles.write(passwordFile, out -> out.write(password.getBytes(StandardCharsets.UTF_8)));
         OwnerOnlyFiles.write(keystore, out -> {
             try {
@@ -84,24 +76,6 @@ public record SpKeystore(Path path, String password, Optional<String> alias) {
             }
         });
         LOG.info(() -> "Generated the SP signing key " + keystore + " (register the new SP metadata at the IdP)");
-    }
-
-    private static X509Certificate selfSigned(KeyPair pair, String entityId) throws GeneralSecurityException {
-        try {
-            X500Name subject = new X500Name("CN=" + commonName(entityId) + ", O=frontline-sso");
-            Instant now = Instant.now();
-            var builder = new JcaX509v3CertificateBuilder(subject, new BigInteger(64, new SecureRandom()),
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(VALIDITY)), subject, pair.getPublic());
-            var signer = new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate());
-            return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
-        } catch (org.bouncycastle.operator.OperatorCreationException e) {
-            throw new GeneralSecurityException(e);
-        }
-    }
-
-    private static String commonName(String entityId) {
-        String host = java.net.URI.create(entityId).getHost();
-        return (host == null ? "frontline-sso" : host).replaceAll("[,=+<>#;\"\\\\]", "_");
     }
 
     @Override
