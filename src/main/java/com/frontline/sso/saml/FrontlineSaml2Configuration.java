@@ -1,5 +1,6 @@
 package com.frontline.sso.saml;
 
+import org.opensaml.security.x509.BasicX509Credential;
 import org.pac4j.saml.config.SAML2Configuration;
 import org.pac4j.saml.crypto.CredentialProvider;
 import org.pac4j.saml.metadata.BaseSAML2MetadataGenerator;
@@ -7,22 +8,23 @@ import org.pac4j.saml.metadata.BaseSAML2MetadataGenerator;
 /**
  * pac4j's SAML configuration, except that the SP metadata names the SLO endpoint as configured
  * ({@code /saml/slo}); pac4j would append {@code ?logoutendpoint=true}, which this SP does not use; and that the
- * SP keystore is read once.
+ * SP key is the one read from its keystore at startup ({@link SpKey}).
  */
 final class FrontlineSaml2Configuration extends SAML2Configuration {
 
-    private CredentialProvider credentialProvider;
+    private final CredentialProvider credentialProvider;
+
+    FrontlineSaml2Configuration(BasicX509Credential spKey) {
+        this.credentialProvider = new LoadedCredentialProvider(spKey);
+    }
 
     /**
-     * pac4j builds a new provider, which loads the PKCS12 keystore (two password-based key derivations), on every
+     * pac4j builds a new provider, which loads the PKCS12 keystore (three password-based key derivations), on every
      * call: the client's start called it several times (decrypter, SP metadata, signing), a login redirect or a
      * logout request once each.
      */
     @Override
-    public synchronized CredentialProvider getCredentialProvider() {
-        if (credentialProvider == null) {
-            credentialProvider = new LoadedCredentialProvider(super.getCredentialProvider());
-        }
+    public CredentialProvider getCredentialProvider() {
         return credentialProvider;
     }
 

@@ -3,6 +3,7 @@ package com.frontline.sso.saml;
 import org.opensaml.security.SecurityException;
 import org.opensaml.security.credential.Credential;
 import org.opensaml.security.credential.CredentialResolver;
+import org.opensaml.security.credential.impl.StaticCredentialResolver;
 import org.opensaml.xmlsec.config.impl.DefaultSecurityConfigurationBootstrap;
 import org.opensaml.xmlsec.keyinfo.KeyInfoCredentialResolver;
 import org.opensaml.xmlsec.keyinfo.KeyInfoGenerator;
@@ -12,21 +13,21 @@ import org.pac4j.saml.crypto.CredentialProvider;
 import org.pac4j.saml.exceptions.SAMLException;
 
 /**
- * pac4j's keystore credential provider with the SP credential taken from it once. pac4j resolves the private key
- * from the PKCS12 keystore on every {@code getCredential()}, which derives the key's password-based encryption key
- * again (10,000 HMAC-SHA256 rounds), and its {@code getKeyInfo()} and {@code getKeyInfoGenerator()} do so too (the
- * SP metadata takes four): here they use the credential taken once, with pac4j's KeyInfo generator set-up. A
- * KeyInfo is still built per call: XML objects cannot be shared.
+ * The SP credential read from its keystore once at startup ({@link SpKey}), as pac4j's credential provider.
+ * pac4j's own provider loads the PKCS12 keystore when it is built and resolves the private key again on every
+ * {@code getCredential()}, {@code getKeyInfo()} and {@code getKeyInfoGenerator()}: a password-based key
+ * derivation (10,000 HMAC-SHA256 rounds) each, nine per start. KeyInfos come from pac4j's KeyInfo generator
+ * set-up, one per call: XML objects cannot be shared.
  */
 final class LoadedCredentialProvider implements CredentialProvider {
 
-    private final CredentialProvider keystore;
     private final Credential credential;
+    private final CredentialResolver resolver;
     private final KeyInfoGeneratorFactory keyInfoFactory;
 
-    LoadedCredentialProvider(CredentialProvider keystore) {
-        this.keystore = keystore;
-        this.credential = keystore.getCredential();
+    LoadedCredentialProvider(Credential credential) {
+        this.credential = credential;
+        this.resolver = new StaticCredentialResolver(credential);
         this.keyInfoFactory = DefaultSecurityConfigurationBootstrap.buildBasicKeyInfoGeneratorManager()
                 .getDefaultManager().getFactory(credential);
     }
@@ -47,12 +48,12 @@ final class LoadedCredentialProvider implements CredentialProvider {
 
     @Override
     public CredentialResolver getCredentialResolver() {
-        return keystore.getCredentialResolver();
+        return resolver;
     }
 
     @Override
     public KeyInfoCredentialResolver getKeyInfoCredentialResolver() {
-        return keystore.getKeyInfoCredentialResolver();
+        return DefaultSecurityConfigurationBootstrap.buildBasicInlineKeyInfoCredentialResolver();
     }
 
     @Override

@@ -25,22 +25,12 @@ public final class SamlClientFactory {
 
     public static FrontlineSaml2Client create(SsoSettings settings, Workspace workspace, IdpMetadata metadata,
                                               SharedSamlState state) {
-        return create(settings, spKeystore(settings), workspace, metadata, state);
+        return create(settings, SpKey.resolve(settings), workspace, metadata, state);
     }
 
-    /**
-     * The SP keystore of every workspace: the administrator's, checked (readable, with a private key), or the one
-     * in the data directory, generated at the first start. Needs no OpenSAML, so it can overlap its initialisation.
-     */
-    static SpKeystore spKeystore(SsoSettings settings) {
-        SpKeystore keystore = SpKeystore.resolve(settings);
-        settings.keystore().ifPresent(configured -> KeystoreCredential.load(configured, SettingsLoader.KEYSTORE_PATH));
-        return keystore;
-    }
-
-    static FrontlineSaml2Client create(SsoSettings settings, SpKeystore keystore, Workspace workspace, IdpMetadata metadata,
+    static FrontlineSaml2Client create(SsoSettings settings, SpKey spKey, Workspace workspace, IdpMetadata metadata,
                                        SharedSamlState state) {
-        SAML2Configuration configuration = configuration(settings, workspace, metadata, keystore, state.requests());
+        SAML2Configuration configuration = configuration(settings, workspace, metadata, spKey, state.requests());
         FrontlineSaml2Client client = new FrontlineSaml2Client(configuration, settings, workspace, state,
                 EncryptionKey.from(settings));
         client.setCallbackUrl(workspace.acsUrl());
@@ -56,8 +46,9 @@ public final class SamlClientFactory {
     }
 
     private static SAML2Configuration configuration(SsoSettings settings, Workspace workspace, IdpMetadata metadata,
-                                                    SpKeystore keystore, OutstandingRequests requests) {
-        SAML2Configuration configuration = new FrontlineSaml2Configuration();
+                                                    SpKey spKey, OutstandingRequests requests) {
+        SpKeystore keystore = spKey.keystore();
+        SAML2Configuration configuration = new FrontlineSaml2Configuration(spKey.credential());
         configuration.setKeystoreResource(new FileSystemResource(keystore.path().toFile()));
         configuration.setKeystoreGenerator(new SpKeystoreSource(keystore.path()));
         configuration.setKeystoreType("PKCS12");

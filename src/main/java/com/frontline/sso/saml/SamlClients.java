@@ -28,14 +28,14 @@ public final class SamlClients {
     public static SamlClients create(SsoSettings settings) {
         // The shared stores and the SP key need no OpenSAML: they overlap its initialisation.
         SharedSamlState state = SharedSamlState.open(settings);
-        SpKeystore keystore = SamlClientFactory.spKeystore(settings);
+        SpKey spKey = SpKey.resolve(settings);
         OpenSamlBootstrap.await();
         Map<String, FrontlineSaml2Client> clients = new LinkedHashMap<>();
         Map<String, IdpMetadata> metadata = new LinkedHashMap<>();
         for (Workspace workspace : settings.workspaces()) {
             IdpMetadata idp = IdpMetadata.load(workspace);
             metadata.put(workspace.id(), idp);
-            clients.put(workspace.id(), SamlClientFactory.create(settings, keystore, workspace, idp, state));
+            clients.put(workspace.id(), SamlClientFactory.create(settings, spKey, workspace, idp, state));
         }
         return new SamlClients(clients, metadata, state);
     }
