@@ -54,7 +54,7 @@ final class SelfSignedCertificate {
                 .generateCertificate(new ByteArrayInputStream(certificate));
     }
 
-    static String commonName(String entityId) {
+    private static String commonName(String entityId) {
         String host = URI.create(entityId).getHost();
         return host == null ? "frontline-sso" : host;
     }

@@ -13,11 +13,11 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.logging.Logger;
-
 
 import com.frontline.sso.config.SsoSettings;
 
@@ -66,7 +66,7 @@ public record SpKeystore(Path path, String password, Optional<String> alias) {
         KeyPair pair = generator.generateKeyPair();
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
-        store.setKeyEntry(ALIAS, pair.getPrivate(), password.toCharArray(), new java.security.cert.Certificate[] {SelfSignedCertificate.create(pair, entityId, VALIDITY)});
+        store.setKeyEntry(ALIAS, pair.getPrivate(), password.toCharArray(), new Certificate[] {SelfSignedCertificate.create(pair, entityId, VALIDITY)});
         OwnerOnlyFiles.write(passwordFile, out -> out.write(password.getBytes(StandardCharsets.UTF_8)));
         OwnerOnlyFiles.write(keystore, out -> {
             try {
