@@ -48,8 +48,10 @@ final class IdpSigningCertificates {
         for (X509Data data : keyInfo.getX509Datas()) {
             for (org.opensaml.xmlsec.signature.X509Certificate element : data.getX509Certificates()) {
                 try {
-                    certificates.add(decode(element.getValue()));
-                } catch (CertificateException | IllegalArgumentException | NullPointerException e) {
+                    if (element.getValue() != null) {
+                        certificates.add(decode(element.getValue()));
+                    }
+                } catch (CertificateException | IllegalArgumentException e) {
                     // An unreadable certificate cannot verify anything; the others still can.
                 }
             }

@@ -2,6 +2,7 @@ package com.frontline.sso.saml;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,6 +89,19 @@ class IdpMetadataTest {
         assertTrue(acs.metadata().refresh());
         assertEquals("invalid_signature", post(acs, current), "the retired key");
         assertEquals("accepted", post(acs, next));
+    }
+
+    @Test
+    void anUnreadableSigningCertificateLeavesTheOtherKeysTrusted() throws Exception {
+        String xml = IdpMetadataForge.withSigningKeys(TestIdp.rogue(), TestIdp.trusted()).xml();
+        // the first KeyDescriptor's certificate (the rogue key's) becomes base64 of something that is no certificate
+        String broken = xml.replaceFirst("(<ds:X509Certificate>)[^<]+(</ds:X509Certificate>)", "$1bm90IGEgY2VydGlmaWNhdGU=$2");
+        assertNotEquals(xml, broken);
+        server.serve(200, broken.getBytes(StandardCharsets.UTF_8));
+
+        InProcessAcs acs = acsFromServer(Map.of());
+        assertEquals("accepted", post(acs, TestIdp.trusted()), "the readable key still verifies");
+        assertEquals("invalid_signature", post(acs, TestIdp.rogue()), "the unreadable one trusts nothing");
     }
 
     static Stream<Arguments> badCopies() {
