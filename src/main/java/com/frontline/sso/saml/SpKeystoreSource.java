@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import org.pac4j.saml.metadata.keystore.SAML2KeystoreGenerator;
 
 /**
- * Where pac4j reads the SP keystore from: the file {@link SpKeystore} resolved (and generated, on a first start)
- * before any client starts, so pac4j never generates one. pac4j's own file-system generator would do the same
- * reading, but loading its class loads BouncyCastle, whose signed jars the JVM verifies at their first use.
+ * pac4j's keystore generator for the file {@link SpKeystore} resolved (and generated, on a first start) before any
+ * client starts: it never generates one. pac4j asks it only whether to generate, at the client's start (the key
+ * itself reaches pac4j through {@link LoadedCredentialProvider}; {@link #retrieve()} would serve pac4j's own
+ * keystore provider, which is not built). Without it pac4j creates its file-system generator, whose class loads
+ * BouncyCastle, whose signed jars the JVM verifies at their first use.
  */
 final class SpKeystoreSource implements SAML2KeystoreGenerator {
 
