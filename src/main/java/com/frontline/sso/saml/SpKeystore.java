@@ -11,9 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
@@ -24,7 +22,8 @@ import com.frontline.sso.config.SsoSettings;
 /**
  * The SP's signing key: the administrator's PKCS12 keystore, or one generated at first startup into the data
  * directory and reused afterwards so the SP metadata (and the certificate registered at the IdP) stays stable.
- * Generated files are readable by their owner only; the key never exists as a plain PEM.
+ * Generated files are readable by their owner only; the key never exists as a plain PEM, and its keystore's password
+ * is random ({@link RandomPasswordPkcs12}).
  */
 public record SpKeystore(Path path, String password, Optional<String> alias) {
 
@@ -64,17 +63,10 @@ public record SpKeystore(Path path, String password, Optional<String> alias) {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry(ALIAS, pair.getPrivate(), password.toCharArray(), new Certificate[] {SelfSignedCertificate.create(pair, entityId, VALIDITY)});
+        byte[] store = RandomPasswordPkcs12.write(ALIAS, pair.getPrivate(), SelfSignedCertificate.create(pair, entityId, VALIDITY),
+                password.toCharArray());
         OwnerOnlyFiles.write(passwordFile, out -> out.write(password.getBytes(StandardCharsets.UTF_8)));
-        OwnerOnlyFiles.write(keystore, out -> {
-            try {
-                store.store(out, password.toCharArray());
-            } catch (GeneralSecurityException e) {
-                throw new IOException(e);
-            }
-        });
+        OwnerOnlyFiles.write(keystore, out -> out.write(store));
         LOG.info(() -> "Generated the SP signing key " + keystore + " (register the new SP metadata at the IdP)");
     }
 

@@ -1,6 +1,7 @@
 package com.frontline.sso.saml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -36,6 +37,19 @@ class SpKeystoreTest {
         assertTrue(java.util.Arrays.equals(keystore, Files.readAllBytes(second.path())), "the key is not regenerated");
         try (var files = Files.list(dataDir)) {
             assertTrue(files.noneMatch(file -> file.toString().endsWith(".pem")), "no plain PEM key is written");
+        }
+    }
+
+    @Test
+    void generatingTheKeyLeavesTheJvmsPkcs12SettingsAsTheyWere() {
+        System.setProperty("keystore.pkcs12.macIterationCount", "20000");
+        try {
+            SpKeystore.generatedIn(temp.resolve("data"), "https://agents.example.com/saml/metadata");
+            assertEquals("20000", System.getProperty("keystore.pkcs12.macIterationCount"));
+            assertNull(System.getProperty("keystore.pkcs12.keyPbeIterationCount"));
+            assertNull(System.getProperty("keystore.pkcs12.certPbeIterationCount"));
+        } finally {
+            System.clearProperty("keystore.pkcs12.macIterationCount");
         }
     }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What the SP's start (a first start with key generation, then a restart) costs beside its real work, in a JVM of
  * its own whose class loading and PKCS12 reads are logged (this one has loaded everything long ago): no
  * BouncyCastle class (the first class from one of its signed jars has the JVM verify the jar's signature over its
- * whole manifest, 0.3 s and more), and the SP keystore read once (each read of its key is a 10,000-round
- * password-based key derivation).
+ * whole manifest, 0.3 s and more), and the SP keystore read once, with one round of password-based key derivation
+ * for each of its MAC, certificate and key (the JDK's default is 10,000; see {@link RandomPasswordPkcs12}).
  */
 class SpStartInItsOwnJvmTest {
 
@@ -27,7 +27,7 @@ class SpStartInItsOwnJvmTest {
     Path temp;
 
     @Test
-    void firstStartAndRestartLoadNoBouncyCastleClassAndReadTheSpKeyOnce() throws Exception {
+    void firstStartAndRestartLoadNoBouncyCastleClassAndReadTheSpKeyOnceWithOneIteration() throws Exception {
         Path dataDir = temp.resolve("data");
         for (String start : List.of("first start", "restart")) {
             Path log = temp.resolve(start.replace(' ', '-') + ".log");
@@ -39,6 +39,9 @@ class SpStartInItsOwnJvmTest {
             assertEquals(1, occurrences(output, "PKCS12KeyStore load:"), start + ": keystore reads\n" + output);
             assertEquals(1, occurrences(output, "Retrieved a protected private key at alias 'frontline-sp'"),
                     start + ": private key reads\n" + output);
+            List<String> iterations = output.lines().filter(line -> line.contains("iterations:")).toList();
+            assertEquals(3, iterations.size(), start + ": MAC, certificate and key\n" + output);
+            assertEquals(List.of(), iterations.stream().filter(line -> !line.contains("iterations: 1)")).toList(), start);
         }
         assertTrue(Files.exists(dataDir.resolve("sp-signing.p12")));
     }
