@@ -47,7 +47,11 @@ final class StartupProbe {
     /** The load balancer's probe ({@code GET /health}) first, then the protected page: an agent's first request in production. */
     static final String APP_AFTER_PROBE = "frontline-sso (existing data dir, health probe first)";
     static final String HEALTH = "/health";
-    /** Another build of the WAR (-Dbenchmark.baselineWar), started on the same data directory: before/after a change. */
+    /**
+     * Another build of the WAR (-Dbenchmark.baselineWar), started in the same rounds on a data directory of its own
+     * (first new, then existing), so that what a build writes there (the generated key) is compared too: before/after a change.
+     */
+    static final String BASELINE_NEW_KEY = "baseline WAR (new data dir)";
     static final String BASELINE_KEPT_KEY = "baseline WAR (existing data dir)";
 
     record FirstRequest(String path, int order, int status, double millis) {
@@ -139,6 +143,9 @@ final class StartupProbe {
     private StartupProbe() {
     }
 
+    private record Variant(String name, Path war, Path dataDir) {
+    }
+
     /** @param baselineWar another build of the WAR to start in each round after this one, or null */
     static Result run(int rounds, PayaraLauncher.Mode mode, Path war, Path baselineWar, Path workDir, String protectedPath,
                       Function<Integer, Map<String, String>> appEnv) {
@@ -150,21 +157,21 @@ final class StartupProbe {
             starts.add(startOnce(EMPTY, round, emptyWar, Map.of(), mode, workDir, List.of("/index.html")));
             starts.add(startOnce(MINIMAL, round, minimalWar, Map.of(), mode, workDir, List.of("/api/me")));
             Path dataDir = Dirs.recreate(workDir.resolve("startup-data-" + round));
-            Map<String, Path> variants = new LinkedHashMap<>();
-            variants.put(APP_NEW_KEY, war);
-            variants.put(APP_KEPT_KEY, war);
-            variants.put(APP_AFTER_PROBE, war);
+            List<Variant> variants = new ArrayList<>(List.of(new Variant(APP_NEW_KEY, war, dataDir),
+                    new Variant(APP_KEPT_KEY, war, dataDir), new Variant(APP_AFTER_PROBE, war, dataDir)));
             if (baselineWar != null) {
-                variants.put(BASELINE_KEPT_KEY, baselineWar);
+                Path baselineData = Dirs.recreate(workDir.resolve("startup-baseline-data-" + round));
+                variants.add(new Variant(BASELINE_NEW_KEY, baselineWar, baselineData));
+                variants.add(new Variant(BASELINE_KEPT_KEY, baselineWar, baselineData));
             }
-            for (Map.Entry<String, Path> variant : variants.entrySet()) {
+            for (Variant variant : variants) {
                 // Alternate which request comes first, so each is measured as the very first request.
-                List<String> paths = variant.getKey().equals(APP_AFTER_PROBE) ? List.of(HEALTH, protectedPath)
+                List<String> paths = variant.name().equals(APP_AFTER_PROBE) ? List.of(HEALTH, protectedPath)
                         : appStarts++ % 2 == 0 ? List.of(METADATA, protectedPath) : List.of(protectedPath, METADATA);
                 int port = FreePorts.pick();
                 Map<String, String> env = new HashMap<>(appEnv.apply(port));
-                env.put("SSO_DATA_DIR", dataDir.toString());
-                starts.add(startOnce(variant.getKey(), round, variant.getValue(), env, mode, workDir, paths, port));
+                env.put("SSO_DATA_DIR", variant.dataDir().toString());
+                starts.add(startOnce(variant.name(), round, variant.war(), env, mode, workDir, paths, port));
             }
         }
         return new Result(starts, mode.describe());
