@@ -1,5 +1,7 @@
 package com.frontline.sso.saml;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +10,8 @@ import jakarta.annotation.Priority;
 import org.opensaml.core.config.ConfigurationService;
 import org.opensaml.core.config.InitializationException;
 import org.opensaml.core.config.Initializer;
-import org.opensaml.core.xml.config.AbstractXMLObjectProviderInitializer;
+import org.opensaml.core.xml.config.XMLConfigurationException;
+import org.opensaml.core.xml.config.XMLConfigurator;
 import org.opensaml.core.xml.config.XMLObjectProviderRegistry;
 import org.pac4j.saml.util.ConfigurationManager;
 
@@ -20,7 +23,8 @@ import net.shibboleth.utilities.java.support.xml.BasicParserPool;
  * own manager) with the modules a SAML 2.0 web SSO service provider uses, instead of every module on the class
  * path: SAML 1.x and the WS-* SOAP extensions (WS-Trust, WS-Security, WS-Addressing, WS-Policy, WS-Federation)
  * are left out, which is about 500 classes less to load at startup. Their elements still parse (as generic XML)
- * if an IdP ever sends them inside an extension.
+ * if an IdP ever sends them inside an extension. The object providers of the modules that are in are created at
+ * their first use ({@link OnDemandXmlObjectProviders}).
  *
  * <p>The parser pool has pac4j's settings (DOCTYPE disallowed, secure processing, no external entities) and
  * builds DOM nodes eagerly: OpenSAML unmarshals every node of a message, so Xerces' deferred nodes only add work.
@@ -28,21 +32,45 @@ import net.shibboleth.utilities.java.support.xml.BasicParserPool;
 @Priority(1)
 public final class OpenSamlConfiguration implements ConfigurationManager {
 
+    /**
+     * The provider configuration files of opensaml-core, opensaml-xmlsec-impl, opensaml-saml-impl (SAML 2.0 only)
+     * and opensaml-soap-impl (the SOAP 1.1 envelope pac4j's SOAP bindings refer to), in OpenSAML's order.
+     */
+    private static final List<String> PROVIDER_CONFIGURATIONS = List.of(
+            "/default-config.xml",
+            "/schema-config.xml",
+            "/signature-config.xml",
+            "/encryption-config.xml",
+            "/saml2-assertion-config.xml",
+            "/saml2-assertion-delegation-restriction-config.xml",
+            "/saml2-ecp-config.xml",
+            "/saml2-metadata-algorithm-config.xml",
+            "/saml2-metadata-attr-config.xml",
+            "/saml2-metadata-config.xml",
+            "/saml2-metadata-idp-discovery-config.xml",
+            "/saml2-metadata-query-config.xml",
+            "/saml2-metadata-reqinit-config.xml",
+            "/saml2-metadata-ui-config.xml",
+            "/saml2-metadata-rpi-config.xml",
+            "/saml2-protocol-config.xml",
+            "/saml2-protocol-thirdparty-config.xml",
+            "/saml2-req-attr-config.xml",
+            "/saml2-protocol-aslo-config.xml",
+            "/saml2-channel-binding-config.xml",
+            "/soap11-config.xml");
+
+    /** OpenSAML's initializers of these modules other than the object providers, in OpenSAML's order. */
     private static final List<Initializer> INITIALIZERS = List.of(
-            new org.opensaml.core.xml.config.XMLObjectProviderInitializer(),
             new org.opensaml.core.xml.config.GlobalParserPoolInitializer(),
             new org.opensaml.core.metrics.impl.MetricRegistryInitializer(),
             new org.opensaml.xmlsec.config.GlobalAlgorithmRegistryInitializer(),
             new org.opensaml.xmlsec.config.DecryptionParserPoolInitializer(),
             new org.opensaml.xmlsec.config.impl.JavaCryptoValidationInitializer(),
-            new org.opensaml.xmlsec.config.impl.XMLObjectProviderInitializer(),
             new org.opensaml.xmlsec.config.impl.ApacheXMLSecurityInitializer(),
             new org.opensaml.xmlsec.config.impl.GlobalSecurityConfigurationInitializer(),
             new org.opensaml.security.config.impl.ClientTLSValidationConfiguratonInitializer(),
             new org.opensaml.security.config.impl.HttpClientSecurityConfigurationInitalizer(),
-            new Saml2Objects(),
-            new org.opensaml.saml.config.impl.SAMLConfigurationInitializer(),
-            new Soap11Objects());
+            new org.opensaml.saml.config.impl.SAMLConfigurationInitializer());
 
     @Override
     public void configure() {
@@ -50,18 +78,34 @@ public final class OpenSamlConfiguration implements ConfigurationManager {
         synchronized (ConfigurationService.class) {
             registry = ConfigurationService.get(XMLObjectProviderRegistry.class);
             if (registry == null) {
-                registry = new XMLObjectProviderRegistry();
+                registry = new OnDemandXmlObjectProviders();
                 ConfigurationService.register(XMLObjectProviderRegistry.class, registry);
             }
         }
         try {
+            loadProviders(registry);
             for (Initializer initializer : INITIALIZERS) {
                 initializer.init();
             }
-        } catch (InitializationException e) {
+        } catch (InitializationException | XMLConfigurationException e) {
             throw new IllegalStateException("an OpenSAML module failed to initialise: " + e.getMessage(), e);
         }
         registry.setParserPool(parserPool());
+    }
+
+    private static void loadProviders(XMLObjectProviderRegistry registry) throws XMLConfigurationException {
+        XMLConfigurator configurator = registry instanceof OnDemandXmlObjectProviders onDemand
+                ? new DeclaringXmlConfigurator(onDemand) : new XMLConfigurator();
+        for (String resource : PROVIDER_CONFIGURATIONS) {
+            try (InputStream in = OpenSamlConfiguration.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new XMLConfigurationException("OpenSAML's " + resource + " is not on the class path");
+                }
+                configurator.load(in);
+            } catch (IOException e) {
+                throw new XMLConfigurationException("OpenSAML's " + resource + " could not be read", e);
+            }
+        }
     }
 
     private static BasicParserPool parserPool() {
@@ -86,38 +130,5 @@ public final class OpenSamlConfiguration implements ConfigurationManager {
             throw new IllegalStateException("XML parser pool could not be initialised: " + e.getMessage(), e);
         }
         return pool;
-    }
-
-    /** The SAML 2.0 object providers of opensaml-saml-impl, without its SAML 1.x ones. */
-    static final class Saml2Objects extends AbstractXMLObjectProviderInitializer {
-        @Override
-        protected String[] getConfigResources() {
-            return new String[] {
-                "/saml2-assertion-config.xml",
-                "/saml2-assertion-delegation-restriction-config.xml",
-                "/saml2-ecp-config.xml",
-                "/saml2-metadata-algorithm-config.xml",
-                "/saml2-metadata-attr-config.xml",
-                "/saml2-metadata-config.xml",
-                "/saml2-metadata-idp-discovery-config.xml",
-                "/saml2-metadata-query-config.xml",
-                "/saml2-metadata-reqinit-config.xml",
-                "/saml2-metadata-ui-config.xml",
-                "/saml2-metadata-rpi-config.xml",
-                "/saml2-protocol-config.xml",
-                "/saml2-protocol-thirdparty-config.xml",
-                "/saml2-req-attr-config.xml",
-                "/saml2-protocol-aslo-config.xml",
-                "/saml2-channel-binding-config.xml",
-            };
-        }
-    }
-
-    /** The SOAP 1.1 envelope of opensaml-soap-impl (pac4j's SOAP bindings refer to it), without the WS-* ones. */
-    static final class Soap11Objects extends AbstractXMLObjectProviderInitializer {
-        @Override
-        protected String[] getConfigResources() {
-            return new String[] {"/soap11-config.xml"};
-        }
     }
 }

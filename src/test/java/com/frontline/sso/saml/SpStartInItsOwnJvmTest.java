@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the SP's start (a first start with key generation, then a restart) costs beside its real work, in a JVM of
- * its own whose class loading and PKCS12 reads are logged (this one has loaded everything long ago): no
+ * its own whose class loading and PKCS12 reads are logged (this one has loaded everything long ago): no OpenSAML
+ * object provider of an element the start does not handle ({@link OnDemandXmlObjectProviders}), no
  * BouncyCastle class (the first class from one of its signed jars has the JVM verify the jar's signature over its
  * whole manifest, 0.3 s and more), and the SP keystore read once, with one round of password-based key derivation
  * for each of its MAC, certificate and key (the JDK's default is 10,000; see {@link RandomPasswordPkcs12}).
@@ -36,6 +37,9 @@ class SpStartInItsOwnJvmTest {
             assertTrue(loaded.stream().anyMatch(line -> line.contains("org.opensaml.saml.saml2.core.impl.AuthnRequestImpl ")),
                     start + ": the class-loading log lists the SAML classes the start loads");
             assertEquals(List.of(), loaded.stream().filter(line -> line.contains("org.bouncycastle.")).toList(), start);
+            // OpenSAML's object providers are created at their first use: none for elements the start never sees
+            assertEquals(List.of(), loaded.stream().filter(line -> line.contains("org.opensaml.saml.ext.saml2mdui.impl.")
+                    || line.contains("org.opensaml.saml.saml2.ecp.impl.")).toList(), start);
             assertEquals(1, occurrences(output, "PKCS12KeyStore load:"), start + ": keystore reads\n" + output);
             assertEquals(1, occurrences(output, "Retrieved a protected private key at alias 'frontline-sp'"),
                     start + ": private key reads\n" + output);
