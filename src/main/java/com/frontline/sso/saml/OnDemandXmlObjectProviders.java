@@ -62,10 +62,11 @@ final class OnDemandXmlObjectProviders extends XMLObjectProviderRegistry {
     @Override
     public synchronized void registerObjectProvider(QName name, XMLObjectBuilder<?> builder, Marshaller marshaller,
                                                     Unmarshaller unmarshaller) {
-        declared.remove(name);
         builders.registerBuilder(name, builder);
         marshallers.registerMarshaller(name, marshaller);
         unmarshallers.registerUnmarshaller(name, unmarshaller);
+        // last: a lookup that finds no provider yet and no declaration either would answer "none"
+        declared.remove(name);
     }
 
     @Override
