@@ -2,6 +2,7 @@ package com.frontline.sso.saml;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import javax.xml.namespace.QName;
 
@@ -35,13 +36,9 @@ final class OnDemandXmlObjectProviders extends XMLObjectProviderRegistry {
     private final Unmarshallers unmarshallers = new Unmarshallers();
 
     /** Records a provider to be created at its first lookup (a later declaration of the same name wins, as in OpenSAML). */
-    void declare(QName name, ProviderClasses classes) {
-        synchronized (this) {
-            builders.deregisterBuilder(name);
-            marshallers.deregisterMarshaller(name);
-            unmarshallers.deregisterUnmarshaller(name);
-            declared.put(name, classes);
-        }
+    synchronized void declare(QName name, ProviderClasses classes) {
+        deregisterObjectProvider(name);
+        declared.put(name, classes);
     }
 
     @Override
@@ -101,39 +98,34 @@ final class OnDemandXmlObjectProviders extends XMLObjectProviderRegistry {
         }
     }
 
+    /** A factory's lookup: what it has registered for {@code name}, else the declared provider, created now. */
+    private <T> T registeredOrCreated(QName name, Function<QName, T> registered) {
+        T found = registered.apply(name);
+        if (found == null) {
+            createIfDeclared(name);
+            found = registered.apply(name);
+        }
+        return found;
+    }
+
     private final class Builders extends XMLObjectBuilderFactory {
         @Override
         public XMLObjectBuilder<?> getBuilder(QName name) {
-            XMLObjectBuilder<?> builder = super.getBuilder(name);
-            if (builder == null) {
-                createIfDeclared(name);
-                builder = super.getBuilder(name);
-            }
-            return builder;
+            return registeredOrCreated(name, super::getBuilder);
         }
     }
 
     private final class Marshallers extends MarshallerFactory {
         @Override
         public Marshaller getMarshaller(QName name) {
-            Marshaller marshaller = super.getMarshaller(name);
-            if (marshaller == null) {
-                createIfDeclared(name);
-                marshaller = super.getMarshaller(name);
-            }
-            return marshaller;
+            return registeredOrCreated(name, super::getMarshaller);
         }
     }
 
     private final class Unmarshallers extends UnmarshallerFactory {
         @Override
         public Unmarshaller getUnmarshaller(QName name) {
-            Unmarshaller unmarshaller = super.getUnmarshaller(name);
-            if (unmarshaller == null) {
-                createIfDeclared(name);
-                unmarshaller = super.getUnmarshaller(name);
-            }
-            return unmarshaller;
+            return registeredOrCreated(name, super::getUnmarshaller);
         }
     }
 }
