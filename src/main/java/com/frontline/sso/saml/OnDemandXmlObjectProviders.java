@@ -98,34 +98,37 @@ final class OnDemandXmlObjectProviders extends XMLObjectProviderRegistry {
         }
     }
 
-    /** A factory's lookup: what it has registered for {@code name}, else the declared provider, created now. */
-    private <T> T registeredOrCreated(QName name, Function<QName, T> registered) {
-        T found = registered.apply(name);
-        if (found == null) {
-            createIfDeclared(name);
-            found = registered.apply(name);
-        }
-        return found;
+    /**
+     * A factory's lookup that found nothing registered: the declared provider, created now, else null. The factories
+     * look up first and call this only on a miss: a method reference to {@code super} is a new object at every call,
+     * and a login makes hundreds of lookups.
+     */
+    private <T> T createdOnMiss(QName name, Function<QName, T> registered) {
+        createIfDeclared(name);
+        return registered.apply(name);
     }
 
     private final class Builders extends XMLObjectBuilderFactory {
         @Override
         public XMLObjectBuilder<?> getBuilder(QName name) {
-            return registeredOrCreated(name, super::getBuilder);
+            XMLObjectBuilder<?> found = super.getBuilder(name);
+            return found != null ? found : createdOnMiss(name, super::getBuilder);
         }
     }
 
     private final class Marshallers extends MarshallerFactory {
         @Override
         public Marshaller getMarshaller(QName name) {
-            return registeredOrCreated(name, super::getMarshaller);
+            Marshaller found = super.getMarshaller(name);
+            return found != null ? found : createdOnMiss(name, super::getMarshaller);
         }
     }
 
     private final class Unmarshallers extends UnmarshallerFactory {
         @Override
         public Unmarshaller getUnmarshaller(QName name) {
-            return registeredOrCreated(name, super::getUnmarshaller);
+            Unmarshaller found = super.getUnmarshaller(name);
+            return found != null ? found : createdOnMiss(name, super::getUnmarshaller);
         }
     }
 }
