@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,11 +42,18 @@ final class LoginLoad {
 
     record Result(String label, int clients, int logins, int errors, Map<String, Long> errorKinds, String errorSample,
                   long[] sortedLatencyNanos, double postingSeconds, int chunks, double serverCpuSeconds,
-                  double clientCpuSeconds, double machineCpuSeconds) {
+                  double clientCpuSeconds, double machineCpuSeconds, Map<String, Double> serverCpuByThreadKind) {
 
         /** CPU used on the machine while posting by processes other than the server and this load generator. */
         double otherCpuSeconds() {
             return machineCpuSeconds - serverCpuSeconds - clientCpuSeconds;
+        }
+
+        /** The share of the server's CPU that its JIT compilers (C1, C2) used while posting. */
+        double jitShareOfServerCpu() {
+            double jit = serverCpuByThreadKind.entrySet().stream().filter(kind -> kind.getKey().startsWith(ServerThreadCpu.JIT))
+                    .mapToDouble(Map.Entry::getValue).sum();
+            return serverCpuSeconds > 0 ? jit / serverCpuSeconds : Double.NaN;
         }
 
         double loginsPerSecond() {
@@ -92,6 +100,7 @@ final class LoginLoad {
         double serverCpu = 0;
         double clientCpu = 0;
         double machineCpu = 0;
+        Map<String, Double> serverCpuByThreadKind = new LinkedHashMap<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients, Http.daemon("login-client"));
         RawHttpConnection[] connections = new RawHttpConnection[clients];
         for (int c = 0; c < clients; c++) {
@@ -111,6 +120,7 @@ final class LoginLoad {
                 double serverCpuBefore = cpuSecondsOf(serverPid);
                 long clientCpuBefore = clientCpuNanos();
                 double machineCpuBefore = machineBusySeconds();
+                ServerThreadCpu threadsBefore = ServerThreadCpu.of(serverPid);
                 long start = System.nanoTime();
                 for (int c = 0; c < clients; c++) {
                     RawHttpConnection connection = connections[c];
@@ -138,6 +148,7 @@ final class LoginLoad {
                 serverCpu += cpuSecondsOf(serverPid) - serverCpuBefore;
                 clientCpu += (clientCpuNanos() - clientCpuBefore) / 1e9;
                 machineCpu += machineBusySeconds() - machineCpuBefore;
+                ServerThreadCpu.add(serverCpuByThreadKind, ServerThreadCpu.of(serverPid).since(threadsBefore));
                 postingNanos += elapsed;
                 chunks++;
                 int posted = 0;
@@ -172,7 +183,7 @@ final class LoginLoad {
         Map<String, Long> kinds = new TreeMap<>();
         errorKinds.forEach((kind, count) -> kinds.put(kind, count.sum()));
         return new Result(label, clients, ok, errors, kinds, errorSample.get(), all, postingNanos / 1e9, chunks, serverCpu,
-                clientCpu, machineCpu);
+                clientCpu, machineCpu, serverCpuByThreadKind);
     }
 
     /** As many responses as can be signed and then posted within the chunk budget, at the rates seen so far. */
@@ -208,13 +219,17 @@ final class LoginLoad {
     /** utime + stime of a process, from /proc (Linux); NaN elsewhere. */
     static double cpuSecondsOf(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+            return cpuSecondsOfStat(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /** utime + stime of a /proc stat line (of a process or of one of its threads). */
+    static double cpuSecondsOfStat(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
     }
 
     /** CPU time all processes of the machine spent busy (user, nice, system, irq, softirq, steal), from /proc/stat. */

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import com.frontline.sso.testsupport.Dirs;
 import com.frontline.sso.testsupport.FreePorts;
@@ -33,7 +34,9 @@ import com.frontline.sso.testsupport.TestEnvironment;
  * </ol>
  *
  * <p>System properties (the benchmark profile passes them through): {@code benchmark.dir} (target/benchmark),
- * {@code benchmark.clients} (8), {@code benchmark.logins} (20000), {@code benchmark.warmupLogins} (20000),
+ * {@code benchmark.clients} (8), {@code benchmark.logins} (20000), {@code benchmark.warmupLogins} (20000: logins per warm-up round), {@code benchmark.maxWarmupLogins} (160000),
+ * {@code benchmark.settledJitShare} (0.05: the warm-up ends after a round in which the JIT compilers used at most this share
+ * of the server's CPU, see {@link LoginWarmUp}),
  * {@code benchmark.sessions} (10000), {@code benchmark.startupRounds} (2), {@code benchmark.baselineWar} (another
  * build of the WAR whose start is measured in the same rounds, for a before/after), {@code benchmark.pageSeconds} (5),
  * {@code benchmark.pageRounds} (3), {@code benchmark.protectedPath} (/index.html), {@code benchmark.publicPath}
@@ -54,6 +57,8 @@ public final class SsoBenchmark {
         int clients = intProperty("benchmark.clients", 8);
         int logins = intProperty("benchmark.logins", 20_000);
         int warmupLogins = intProperty("benchmark.warmupLogins", 20_000);
+        int maxWarmupLogins = Math.max(warmupLogins, intProperty("benchmark.maxWarmupLogins", 160_000));
+        double settledJitShare = Double.parseDouble(System.getProperty("benchmark.settledJitShare", "0.05"));
         int sessions = intProperty("benchmark.sessions", 10_000);
         int startupRounds = intProperty("benchmark.startupRounds", 2);
         double pageSeconds = Double.parseDouble(System.getProperty("benchmark.pageSeconds", "5"));
@@ -113,10 +118,8 @@ public final class SsoBenchmark {
                 boolean warm = false;
 
                 if (phases.contains("login")) {
-                    System.out.println("Logins: warm-up " + warmupLogins + " ...");
-                    LoginLoad.Result warmup = load.run("warm-up", warmupLogins, 900);
+                    LoginWarmUp.Result warmup = warmUp(load, warmupLogins, maxWarmupLogins, settledJitShare);
                     warm = true;
-                    print(warmup);
                     Path recording = out.resolve("login-load.jfr");
                     if (jfr) {
                         Files.deleteIfExists(recording);
@@ -157,8 +160,7 @@ public final class SsoBenchmark {
 
                 if (phases.contains("heap")) {
                     if (!warm) {
-                        System.out.println("Heap: warm-up " + warmupLogins + " logins first ...");
-                        load.run("warm-up", warmupLogins, 900);
+                        warmUp(load, warmupLogins, maxWarmupLogins, settledJitShare);
                     }
                     System.out.println("Heap: baseline, then " + sessions + " logins, then again ...");
                     SessionHeapProbe.Snapshot before = SessionHeapProbe.snapshot(server.pid());
@@ -205,6 +207,22 @@ public final class SsoBenchmark {
                 result.label(), result.logins(), result.errors(), result.postingSeconds(), result.chunks(), result.loginsPerSecond(),
                 result.percentileMillis(50), result.percentileMillis(99), result.percentileMillis(100), result.serverCpuSeconds(),
                 result.clientCpuSeconds(), result.otherCpuSeconds(), result.errors() > 0 ? "; errors " + result.errorKinds() + ", e.g. " + result.errorSample() : "");
+        int attempts = Math.max(1, result.logins() + result.errors());
+        System.out.println("    server CPU per login by thread kind: " + result.serverCpuByThreadKind().entrySet().stream()
+                .map(kind -> String.format(Locale.ROOT, "%s %.3f ms", kind.getKey(), kind.getValue() * 1000 / attempts))
+                .collect(Collectors.joining(", ")));
+    }
+
+    private static LoginWarmUp.Result warmUp(LoginLoad load, int roundLogins, int maxLogins, double settledJitShare) {
+        System.out.printf(Locale.ROOT, "Logins: warm-up in rounds of %d until the JIT compilers use at most %.0f%% of the server's CPU "
+                + "(at most %d logins) ...%n", roundLogins, settledJitShare * 100, maxLogins);
+        LoginWarmUp.Result warmup = LoginWarmUp.run(load, roundLogins, maxLogins, settledJitShare, round -> {
+            print(round);
+            System.out.printf(Locale.ROOT, "    JIT compilers: %.1f%% of the server's CPU%n", round.jitShareOfServerCpu() * 100);
+        });
+        System.out.printf(Locale.ROOT, "  warm-up: %d logins in %d rounds; %s%n", warmup.logins(), warmup.rounds().size(),
+                warmup.settled() ? "the JIT compilers settled" : "the JIT compilers had NOT settled (benchmark.maxWarmupLogins reached)");
+        return warmup;
     }
 
     private static Map<String, Object> loginJson(LoginLoad.Result result) {
@@ -231,20 +249,30 @@ public final class SsoBenchmark {
         int attempts = result.logins() + result.errors();
         json.put("serverCpuMillisPerLogin", attempts == 0 ? Double.NaN : result.serverCpuSeconds() * 1000 / attempts);
         json.put("clientCpuMillisPerLogin", attempts == 0 ? Double.NaN : result.clientCpuSeconds() * 1000 / attempts);
+        Map<String, Object> byThreadKind = new LinkedHashMap<>();
+        result.serverCpuByThreadKind().forEach((kind, seconds) -> byThreadKind.put(kind, attempts == 0 ? Double.NaN : seconds * 1000 / attempts));
+        json.put("serverCpuMillisPerLoginByThreadKind", byThreadKind);
+        json.put("jitShareOfServerCpu", result.jitShareOfServerCpu());
         return json;
     }
 
-    private static void recordLogins(BenchmarkReport report, LoginLoad.Result warmup, LoginLoad.Result timed, SignedResponses responses) {
+    private static void recordLogins(BenchmarkReport report, LoginWarmUp.Result warmup, LoginLoad.Result timed, SignedResponses responses) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("warmup", loginJson(warmup));
+        json.put("warmupRounds", warmup.rounds().stream().map(SsoBenchmark::loginJson).toList());
+        json.put("warmupLogins", warmup.logins());
+        json.put("warmupSettled", warmup.settled());
+        json.put("settledJitShare", warmup.settledJitShare());
         json.put("timed", loginJson(timed));
         json.put("responsesSignedPerSecond", responses.rate());
         json.put("assertionLifetimeMinutes", SignedResponses.ASSERTION_LIFETIME.toMinutes());
         report.put("logins", json);
         report.row("logins/s (" + timed.clients() + " clients, " + timed.logins() + " logins)", timed.loginsPerSecond(), "", "%.0f", 1000, false);
         // A cold server is slower until the JIT has compiled the login path; the target is about the steady state.
-        report.info("logins/s during the warm-up (" + warmup.logins() + " logins, cold server)",
-                String.format(Locale.ROOT, "%.0f", warmup.loginsPerSecond()));
+        report.info("logins/s in the first warm-up round (" + warmup.first().logins() + " logins, cold server)",
+                String.format(Locale.ROOT, "%.0f", warmup.first().loginsPerSecond()));
+        report.info("warm-up until the JIT settled (logins; JIT share of server CPU in its last round / timed)",
+                String.format(Locale.ROOT, "%d%s; %.1f%% / %.1f%%", warmup.logins(), warmup.settled() ? "" : " (NOT settled)",
+                        warmup.last().jitShareOfServerCpu() * 100, timed.jitShareOfServerCpu() * 100));
         report.rowBelow("login latency p99", timed.percentileMillis(99), " ms", "%.1f", 50);
         report.info("login latency p50", String.format(Locale.ROOT, "%.1f ms", timed.percentileMillis(50)));
         report.row("login errors", timed.errors(), "", "%.0f", 0, true);
