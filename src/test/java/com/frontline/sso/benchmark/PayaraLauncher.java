@@ -31,7 +31,8 @@ final class PayaraLauncher {
     private static final Pattern ANSI_COLOUR = Pattern.compile("\u001B\\[[;\\d]*m");
     /** A started server: its process, and how long the start took. */
     record Running(ManagedProcess process, int port, long spawnEpochMillis, long readyEpochMillis, long payaraReportedMillis,
-                   double cpuSecondsAtReady, List<String> command) implements AutoCloseable {
+                   double cpuSecondsAtReady, Map<String, Double> cpuAtReadyByThreadKind, List<String> command)
+            implements AutoCloseable {
 
         /** From spawning the JVM to the timestamp of Payara's "ready" log line. */
         long startMillis() {
@@ -72,6 +73,7 @@ final class PayaraLauncher {
         try {
             String readyLine = awaitReady(process);
             // Read at once: the CPU the JVM spent until "ready" (on 2 cores, steadier than the wall time).
+            ServerThreadCpu threads = ServerThreadCpu.of(process.pid());
             double cpuSeconds = LoginLoad.cpuSecondsOf(process.pid());
             Matcher stamp = TIME_MILLIS.matcher(readyLine);
             long ready = stamp.find() ? Long.parseLong(stamp.group(1)) : System.currentTimeMillis();
@@ -81,7 +83,8 @@ final class PayaraLauncher {
                 throw new IllegalStateException("Payara Micro started but did not deploy " + war.getFileName()
                         + System.lineSeparator() + process.logTail(60));
             }
-            return new Running(process, port, spawn, ready, payaraMillis, cpuSeconds, List.copyOf(command));
+            return new Running(process, port, spawn, ready, payaraMillis, cpuSeconds, threads.sinceStart(cpuSeconds),
+                    List.copyOf(command));
         } catch (RuntimeException e) {
             process.close();
             throw e;

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The server's CPU split by kind of thread (request threads, JIT compilers, GC, data grid, ...), from
@@ -32,7 +34,14 @@ final class ServerThreadCpu {
         KINDS.put("VM Thread", "GC");
         KINDS.put("hz.", "data grid (Hazelcast)");
         KINDS.put("ContainerBackgr", "session expiry (container background)");
+        KINDS.put("RunLevelContro", "Payara start (RunLevelControl)");
     }
+
+    /** The JVM's main thread, which Linux names after the launcher: Payara Micro boots and deploys on it. */
+    private static final String MAIN_THREAD = "java";
+    private static final String MAIN = "main thread (Payara's boot and deployment)";
+    /** What the process used in threads that ended before the snapshot (the SP's own start threads among them). */
+    static final String ENDED = "threads ended before";
 
     private final Map<Long, Thread> threads;
 
@@ -66,6 +75,7 @@ final class ServerThreadCpu {
     Map<String, Double> since(ServerThreadCpu before) {
         Map<String, Double> byKind = new LinkedHashMap<>();
         KINDS.values().forEach(kind -> byKind.put(kind, 0.0));
+        byKind.put(MAIN, 0.0);
         threads.forEach((id, thread) -> {
             Thread earlier = before.threads.get(id);
             double used = thread.cpuSeconds() - (earlier == null ? 0 : earlier.cpuSeconds());
@@ -74,9 +84,44 @@ final class ServerThreadCpu {
         return byKind;
     }
 
+    /**
+     * CPU seconds per kind of thread since the process started: {@code processCpuSeconds} (the process's own count,
+     * read at the same moment) minus what the live threads used is charged to {@link #ENDED}.
+     */
+    Map<String, Double> sinceStart(double processCpuSeconds) {
+        Map<String, Double> byKind = since(new ServerThreadCpu(Map.of()));
+        double live = byKind.values().stream().mapToDouble(Double::doubleValue).sum();
+        byKind.put(ENDED, Math.max(0, processCpuSeconds - live));
+        return byKind;
+    }
+
     static String kindOf(String threadName) {
+        if (threadName.equals(MAIN_THREAD)) {
+            return MAIN;
+        }
         return KINDS.entrySet().stream().filter(kind -> threadName.startsWith(kind.getKey())).map(Map.Entry::getValue)
                 .findFirst().orElse("other");
+    }
+
+    /** "kind 1.200 s, kind 0.300 s, ...", largest first, kinds that round to 0.000 left out; {@code scale} multiplies each value. */
+    static String format(Map<String, Double> byKind, double scale, String unit) {
+        return format(byKind, scale, unit, byKind.size());
+    }
+
+    /** The same, only the {@code most} kinds of the largest magnitude. */
+    static String format(Map<String, Double> byKind, double scale, String unit, int most) {
+        return byKind.entrySet().stream().filter(kind -> Math.abs(kind.getValue() * scale) >= 0.0005)
+                .sorted(Map.Entry.<String, Double>comparingByValue((a, b) -> Double.compare(Math.abs(b), Math.abs(a))))
+                .limit(most)
+                .map(kind -> String.format(Locale.ROOT, "%s %.3f %s", kind.getKey(), kind.getValue() * scale, unit))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** {@code minuend} minus {@code subtrahend}, kind by kind. */
+    static Map<String, Double> difference(Map<String, Double> minuend, Map<String, Double> subtrahend) {
+        Map<String, Double> difference = new LinkedHashMap<>(minuend);
+        subtrahend.forEach((kind, seconds) -> difference.merge(kind, -seconds, Double::sum));
+        return difference;
     }
 
     /** Adds {@code more} to {@code total}, kind by kind. */

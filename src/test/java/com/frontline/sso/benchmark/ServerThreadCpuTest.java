@@ -18,6 +18,20 @@ class ServerThreadCpuTest {
         assertEquals("GC", ServerThreadCpu.kindOf("G1 Conc#0"));
         assertEquals("data grid (Hazelcast)", ServerThreadCpu.kindOf("hz.happy_bose.p"));
         assertEquals("other", ServerThreadCpu.kindOf("main"));
+        assertEquals("main thread (Payara's boot and deployment)", ServerThreadCpu.kindOf("java"));
+        assertEquals("other", ServerThreadCpu.kindOf("java-sdk-worker"));
+    }
+
+    @Test
+    void chargesWhatEndedThreadsUsedToThemAndSubtractsKindByKind() {
+        ServerThreadCpu now = ServerThreadCpu.of(ProcessHandle.current().pid());
+        Map<String, Double> live = now.sinceStart(0);
+        double liveTotal = live.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Double> withEnded = now.sinceStart(liveTotal + 2.5);
+        assertEquals(2.5, withEnded.get(ServerThreadCpu.ENDED), 1e-9);
+        Map<String, Double> difference = ServerThreadCpu.difference(withEnded, live);
+        assertEquals(2.5, difference.get(ServerThreadCpu.ENDED), 1e-9);
+        assertEquals("threads ended before 2.500 s", ServerThreadCpu.format(difference, 1, "s"));
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 import com.frontline.sso.testsupport.Dirs;
 import com.frontline.sso.testsupport.FreePorts;
@@ -208,9 +207,8 @@ public final class SsoBenchmark {
                 result.percentileMillis(50), result.percentileMillis(99), result.percentileMillis(100), result.serverCpuSeconds(),
                 result.clientCpuSeconds(), result.otherCpuSeconds(), result.errors() > 0 ? "; errors " + result.errorKinds() + ", e.g. " + result.errorSample() : "");
         int attempts = Math.max(1, result.logins() + result.errors());
-        System.out.println("    server CPU per login by thread kind: " + result.serverCpuByThreadKind().entrySet().stream()
-                .map(kind -> String.format(Locale.ROOT, "%s %.3f ms", kind.getKey(), kind.getValue() * 1000 / attempts))
-                .collect(Collectors.joining(", ")));
+        System.out.println("    server CPU per login by thread kind: "
+                + ServerThreadCpu.format(result.serverCpuByThreadKind(), 1000.0 / attempts, "ms"));
     }
 
     private static LoginWarmUp.Result warmUp(LoginLoad load, int roundLogins, int maxLogins, double settledJitShare) {
@@ -356,6 +354,7 @@ public final class SsoBenchmark {
             s.put("startMillis", start.startMillis());
             s.put("payaraReportedMillis", start.payaraReportedMillis());
             s.put("cpuSecondsAtReady", start.cpuSecondsAtReady());
+            s.put("cpuSecondsAtReadyByThreadKind", start.cpuByThreadKind());
             List<Map<String, Object>> requests = new ArrayList<>();
             for (StartupProbe.FirstRequest request : start.requests()) {
                 Map<String, Object> r = new LinkedHashMap<>();
@@ -375,6 +374,7 @@ public final class SsoBenchmark {
             m.put("startMillis", startup.medianStart(variant));
             m.put("payaraReportedMillis", startup.medianPayaraReported(variant));
             m.put("cpuSecondsAtReady", startup.medianCpuSeconds(variant));
+            m.put("cpuSecondsAtReadyByThreadKind", startup.medianCpuByThreadKind(variant));
             medians.put(variant, m);
         }
         json.put("medians", medians);
@@ -404,6 +404,9 @@ public final class SsoBenchmark {
                 "%.1f / %.1f s", startup.medianCpuSeconds(StartupProbe.EMPTY), startup.medianCpuSeconds(StartupProbe.APP_KEPT_KEY)));
         report.info("startup added by a minimal CDI + JAX-RS WAR (median; CPU until ready)", String.format(Locale.ROOT,
                 "%.0f ms; %.1f s", startup.delta(StartupProbe.MINIMAL), startup.medianCpuSeconds(StartupProbe.MINIMAL)));
+        report.info("CPU until ready beyond the minimal WAR's, by thread kind (medians, existing data dir; largest 4)",
+                ServerThreadCpu.format(ServerThreadCpu.difference(startup.medianCpuByThreadKind(StartupProbe.APP_KEPT_KEY),
+                        startup.medianCpuByThreadKind(StartupProbe.MINIMAL)), 1, "s", 4));
         if (startup.hasBaseline()) {
             report.info("Payara start, baseline WAR (median, new / existing data dir; CPU until ready)", String.format(Locale.ROOT,
                     "%.0f / %.0f ms; %.1f / %.1f s", startup.medianStart(StartupProbe.BASELINE_NEW_KEY),

@@ -58,7 +58,7 @@ final class StartupProbe {
     }
 
     record Start(String variant, int round, long startMillis, long payaraReportedMillis, double cpuSecondsAtReady,
-                 List<FirstRequest> requests) {
+                 Map<String, Double> cpuByThreadKind, List<FirstRequest> requests) {
 
         /** A start of this WAR whose first request is one of the WAR's own pages (not the health probe). */
         boolean ofThisWar() {
@@ -82,6 +82,15 @@ final class StartupProbe {
 
         double medianCpuSeconds(String variant) {
             return median(of(variant).stream().mapToDouble(Start::cpuSecondsAtReady).sorted().toArray());
+        }
+
+        /** Per kind of thread, the median of the CPU seconds it used until ready. */
+        Map<String, Double> medianCpuByThreadKind(String variant) {
+            Map<String, Double> medians = new LinkedHashMap<>();
+            of(variant).stream().flatMap(start -> start.cpuByThreadKind().keySet().stream()).distinct().forEach(kind ->
+                    medians.put(kind, median(of(variant).stream().mapToDouble(start -> start.cpuByThreadKind().getOrDefault(kind, 0.0))
+                            .sorted().toArray())));
+            return medians;
         }
 
         /** The app's median start minus the empty WAR's. */
@@ -197,10 +206,11 @@ final class StartupProbe {
                 requests.add(new FirstRequest(path, requests.size() + 1, response.statusCode(), millis));
             }
             Start start = new Start(variant, round, server.startMillis(), server.payaraReportedMillis(),
-                    server.cpuSecondsAtReady(), requests);
+                    server.cpuSecondsAtReady(), server.cpuAtReadyByThreadKind(), requests);
             System.out.printf(Locale.ROOT, "    ready after %d ms (Payara says %d ms, %.1f s CPU); first requests: %s%n",
                     start.startMillis(), start.payaraReportedMillis(), start.cpuSecondsAtReady(), requests.stream().map(r -> r.path() + " " + r.status() + " in "
                             + String.format("%.1f", r.millis()) + " ms").toList());
+            System.out.println("      CPU until ready by thread kind: " + ServerThreadCpu.format(start.cpuByThreadKind(), 1, "s"));
             return start;
         } catch (IOException e) {
             throw new UncheckedIOException("first request failed", e);
