@@ -31,7 +31,7 @@ final class ServerThreadCpu {
         KINDS.put("C1 CompilerThre", JIT + " C1");
         KINDS.put("GC Thread", "GC");
         KINDS.put("G1 ", "GC");
-        KINDS.put("VM Thread", "GC");
+        KINDS.put("VM Thread", "VM thread (safepoint operations)");
         KINDS.put("hz.", "data grid (Hazelcast)");
         KINDS.put("ContainerBackgr", "session expiry (container background)");
         KINDS.put("RunLevelContro", "Payara start (RunLevelControl)");
@@ -103,7 +103,10 @@ final class ServerThreadCpu {
                 .findFirst().orElse("other");
     }
 
-    /** "kind 1.200 s, kind 0.300 s, ...", largest first, kinds that round to 0.000 left out; {@code scale} multiplies each value. */
+    /**
+     * "kind 1.200 s, kind 0.300 s, ...", largest first, kinds that round to 0.000 left out; {@code scale} multiplies
+     * each value.
+     */
     static String format(Map<String, Double> byKind, double scale, String unit) {
         return format(byKind, scale, unit, byKind.size());
     }

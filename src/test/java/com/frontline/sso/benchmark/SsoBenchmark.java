@@ -33,9 +33,9 @@ import com.frontline.sso.testsupport.TestEnvironment;
  * </ol>
  *
  * <p>System properties (the benchmark profile passes them through): {@code benchmark.dir} (target/benchmark),
- * {@code benchmark.clients} (8), {@code benchmark.logins} (20000), {@code benchmark.warmupLogins} (20000: logins per warm-up round), {@code benchmark.maxWarmupLogins} (160000),
- * {@code benchmark.settledJitShare} (0.05: the warm-up ends after a round in which the JIT compilers used at most this share
- * of the server's CPU, see {@link LoginWarmUp}),
+ * {@code benchmark.clients} (8), {@code benchmark.logins} (20000), {@code benchmark.warmupLogins} (20000: logins per
+ * warm-up round), {@code benchmark.maxWarmupLogins} (160000), {@code benchmark.settledJitShare} (0.05: the warm-up ends
+ * after a round in which the JIT compilers used at most this share of the server's CPU, see {@link LoginWarmUp}),
  * {@code benchmark.sessions} (10000), {@code benchmark.startupRounds} (2), {@code benchmark.baselineWar} (another
  * build of the WAR whose start is measured in the same rounds, for a before/after), {@code benchmark.pageSeconds} (5),
  * {@code benchmark.pageRounds} (3), {@code benchmark.protectedPath} (/index.html), {@code benchmark.publicPath}
