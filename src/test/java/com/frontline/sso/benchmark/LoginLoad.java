@@ -56,6 +56,14 @@ final class LoginLoad {
             return serverCpuSeconds > 0 ? jit / serverCpuSeconds : Double.NaN;
         }
 
+        /** The server's CPU per posted login, in milliseconds, by kind of thread (NaN when nothing was posted). */
+        Map<String, Double> serverCpuMillisPerLoginByThreadKind() {
+            int attempts = logins + errors;
+            Map<String, Double> perLogin = new LinkedHashMap<>();
+            serverCpuByThreadKind.forEach((kind, seconds) -> perLogin.put(kind, attempts == 0 ? Double.NaN : seconds * 1000 / attempts));
+            return perLogin;
+        }
+
         double loginsPerSecond() {
             return postingSeconds == 0 ? 0 : logins / postingSeconds;
         }

@@ -206,9 +206,8 @@ public final class SsoBenchmark {
                 result.label(), result.logins(), result.errors(), result.postingSeconds(), result.chunks(), result.loginsPerSecond(),
                 result.percentileMillis(50), result.percentileMillis(99), result.percentileMillis(100), result.serverCpuSeconds(),
                 result.clientCpuSeconds(), result.otherCpuSeconds(), result.errors() > 0 ? "; errors " + result.errorKinds() + ", e.g. " + result.errorSample() : "");
-        int attempts = Math.max(1, result.logins() + result.errors());
         System.out.println("    server CPU per login by thread kind: "
-                + ServerThreadCpu.format(result.serverCpuByThreadKind(), 1000.0 / attempts, "ms"));
+                + ServerThreadCpu.format(result.serverCpuMillisPerLoginByThreadKind(), 1, "ms"));
     }
 
     private static LoginWarmUp.Result warmUp(LoginLoad load, int roundLogins, int maxLogins, double settledJitShare) {
@@ -247,9 +246,7 @@ public final class SsoBenchmark {
         int attempts = result.logins() + result.errors();
         json.put("serverCpuMillisPerLogin", attempts == 0 ? Double.NaN : result.serverCpuSeconds() * 1000 / attempts);
         json.put("clientCpuMillisPerLogin", attempts == 0 ? Double.NaN : result.clientCpuSeconds() * 1000 / attempts);
-        Map<String, Object> byThreadKind = new LinkedHashMap<>();
-        result.serverCpuByThreadKind().forEach((kind, seconds) -> byThreadKind.put(kind, attempts == 0 ? Double.NaN : seconds * 1000 / attempts));
-        json.put("serverCpuMillisPerLoginByThreadKind", byThreadKind);
+        json.put("serverCpuMillisPerLoginByThreadKind", result.serverCpuMillisPerLoginByThreadKind());
         json.put("jitShareOfServerCpu", result.jitShareOfServerCpu());
         return json;
     }
