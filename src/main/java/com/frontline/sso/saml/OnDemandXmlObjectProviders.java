@@ -19,7 +19,7 @@ import org.opensaml.core.xml.io.UnmarshallerFactory;
  * each provider created when it is first asked for instead of at startup. OpenSAML's own configurator creates all
  * ~300 providers of the modules the SP uses, about 900 classes, while the SP's start and its logins use a few dozen;
  * loading the rest cost every start CPU the deployment needed. The configuration files are read as before
- * ({@link DeclaringXmlConfigurator}); a provider's classes are loaded at its first lookup, once, under a lock.
+ * ({@link ProviderConfigurationReader}); a provider's classes are loaded at its first lookup, once, under a lock.
  *
  * <p>A lookup behaves as OpenSAML's: a declared name is always found, an undeclared one is not. The factories'
  * {@code getBuilders()}-style maps list only the providers created so far (nothing in the WAR reads them).

@@ -36,7 +36,7 @@ public final class OpenSamlConfiguration implements ConfigurationManager {
      * The provider configuration files of opensaml-core, opensaml-xmlsec-impl, opensaml-saml-impl (SAML 2.0 only)
      * and opensaml-soap-impl (the SOAP 1.1 envelope pac4j's SOAP bindings refer to), in OpenSAML's order.
      */
-    private static final List<String> PROVIDER_CONFIGURATIONS = List.of(
+    static final List<String> PROVIDER_CONFIGURATIONS = List.of(
             "/default-config.xml",
             "/schema-config.xml",
             "/signature-config.xml",
@@ -94,18 +94,24 @@ public final class OpenSamlConfiguration implements ConfigurationManager {
     }
 
     private static void loadProviders(XMLObjectProviderRegistry registry) throws XMLConfigurationException {
-        XMLConfigurator configurator = registry instanceof OnDemandXmlObjectProviders onDemand
-                ? new DeclaringXmlConfigurator(onDemand) : new XMLConfigurator();
+        ConfigurationFileLoader loader = registry instanceof OnDemandXmlObjectProviders onDemand
+                ? new ProviderConfigurationReader(onDemand)::load : new XMLConfigurator()::load;
         for (String resource : PROVIDER_CONFIGURATIONS) {
             try (InputStream in = OpenSamlConfiguration.class.getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new XMLConfigurationException("OpenSAML's " + resource + " is not on the class path");
                 }
-                configurator.load(in);
+                loader.load(in);
             } catch (IOException e) {
                 throw new XMLConfigurationException("OpenSAML's " + resource + " could not be read", e);
             }
         }
+    }
+
+    /** Reads one of OpenSAML's provider configuration files into the registry. */
+    @FunctionalInterface
+    private interface ConfigurationFileLoader {
+        void load(InputStream configuration) throws XMLConfigurationException;
     }
 
     private static BasicParserPool parserPool() {
