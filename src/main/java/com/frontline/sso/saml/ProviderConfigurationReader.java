@@ -46,6 +46,8 @@ final class ProviderConfigurationReader {
         try {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            // every node is read: Xerces' deferred DOM would only add a second pass (as in OpenSamlConfiguration's pool)
+            factory.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
             parser = factory.newDocumentBuilder();
             parser.setErrorHandler(new DefaultHandler()); // fatal errors thrown, not also printed to the console
         } catch (ParserConfigurationException e) {
