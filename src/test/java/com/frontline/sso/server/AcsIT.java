@@ -109,6 +109,17 @@ class AcsIT {
     }
 
     @Test
+    void libraryJarsAreStoredInTheWarSoAServerCopiesThemInsteadOfInflatingThem() throws IOException {
+        try (ZipFile war = new ZipFile(ArquillianDeployment.builtWarFile())) {
+            List<ZipEntry> jars = war.stream().filter(entry -> entry.getName().startsWith("WEB-INF/lib/")
+                    && entry.getName().endsWith(".jar")).map(ZipEntry.class::cast).toList();
+            assertTrue(jars.size() > 10, "library jars: " + jars);
+            assertEquals(List.of(), jars.stream().filter(jar -> jar.getMethod() != ZipEntry.STORED).map(ZipEntry::getName).toList(),
+                    "deflated a second time (see src/build/StoredLibraryJars.java)");
+        }
+    }
+
+    @Test
     void payaraScanMarkersCoverEveryLibraryAndAnswerAsPathsThatDoNotExist() throws IOException {
         List<String> markers;
         try (ZipFile war = new ZipFile(ArquillianDeployment.builtWarFile())) {
