@@ -56,11 +56,16 @@ final class LoginLoad {
             return serverCpuSeconds > 0 ? jit / serverCpuSeconds : Double.NaN;
         }
 
+        /** {@code cpuSeconds} per posted login (errors included), in milliseconds; NaN when nothing was posted. */
+        double millisPerLogin(double cpuSeconds) {
+            int attempts = logins + errors;
+            return attempts == 0 ? Double.NaN : cpuSeconds * 1000 / attempts;
+        }
+
         /** The server's CPU per posted login, in milliseconds, by kind of thread (NaN when nothing was posted). */
         Map<String, Double> serverCpuMillisPerLoginByThreadKind() {
-            int attempts = logins + errors;
             Map<String, Double> perLogin = new LinkedHashMap<>();
-            serverCpuByThreadKind.forEach((kind, seconds) -> perLogin.put(kind, attempts == 0 ? Double.NaN : seconds * 1000 / attempts));
+            serverCpuByThreadKind.forEach((kind, seconds) -> perLogin.put(kind, millisPerLogin(seconds)));
             return perLogin;
         }
 

@@ -38,12 +38,13 @@ final class LoginWarmUp {
     static Result run(LoginLoad load, int roundLogins, int maxLogins, double settledJitShare, Consumer<LoginLoad.Result> onRound) {
         List<LoginLoad.Result> rounds = new ArrayList<>();
         int posted = 0;
+        LoginLoad.Result round;
         do {
-            LoginLoad.Result round = load.run("warm-up round " + (rounds.size() + 1), Math.min(roundLogins, maxLogins - posted), 900);
+            round = load.run("warm-up round " + (rounds.size() + 1), Math.min(roundLogins, maxLogins - posted), 900);
             rounds.add(round);
             onRound.accept(round);
             posted += round.logins() + round.errors();
-        } while (posted < maxLogins && rounds.get(rounds.size() - 1).jitShareOfServerCpu() > settledJitShare);
+        } while (posted < maxLogins && round.jitShareOfServerCpu() > settledJitShare);
         return new Result(List.copyOf(rounds), settledJitShare);
     }
 }

@@ -243,9 +243,8 @@ public final class SsoBenchmark {
         json.put("clientCpuSeconds", result.clientCpuSeconds());
         json.put("otherProcessesCpuSeconds", result.otherCpuSeconds());
         json.put("loadAverageAfter", LoginLoad.loadAverage());
-        int attempts = result.logins() + result.errors();
-        json.put("serverCpuMillisPerLogin", attempts == 0 ? Double.NaN : result.serverCpuSeconds() * 1000 / attempts);
-        json.put("clientCpuMillisPerLogin", attempts == 0 ? Double.NaN : result.clientCpuSeconds() * 1000 / attempts);
+        json.put("serverCpuMillisPerLogin", result.millisPerLogin(result.serverCpuSeconds()));
+        json.put("clientCpuMillisPerLogin", result.millisPerLogin(result.clientCpuSeconds()));
         json.put("serverCpuMillisPerLoginByThreadKind", result.serverCpuMillisPerLoginByThreadKind());
         json.put("jitShareOfServerCpu", result.jitShareOfServerCpu());
         return json;
@@ -271,10 +270,9 @@ public final class SsoBenchmark {
         report.rowBelow("login latency p99", timed.percentileMillis(99), " ms", "%.1f", 50);
         report.info("login latency p50", String.format(Locale.ROOT, "%.1f ms", timed.percentileMillis(50)));
         report.row("login errors", timed.errors(), "", "%.0f", 0, true);
-        int attempts = timed.logins() + timed.errors();
         report.info("CPU per login (server / load generator / other processes)", String.format(Locale.ROOT, "%.2f / %.2f / %.2f ms",
-                timed.serverCpuSeconds() * 1000 / attempts, timed.clientCpuSeconds() * 1000 / attempts,
-                timed.otherCpuSeconds() * 1000 / attempts));
+                timed.millisPerLogin(timed.serverCpuSeconds()), timed.millisPerLogin(timed.clientCpuSeconds()),
+                timed.millisPerLogin(timed.otherCpuSeconds())));
     }
 
     private static void recordPages(BenchmarkReport report, PageThroughput.Result pages) {

@@ -86,9 +86,10 @@ final class StartupProbe {
 
         /** Per kind of thread, the median of the CPU seconds it used until ready. */
         Map<String, Double> medianCpuByThreadKind(String variant) {
+            List<Start> starts = of(variant);
             Map<String, Double> medians = new LinkedHashMap<>();
-            of(variant).stream().flatMap(start -> start.cpuByThreadKind().keySet().stream()).distinct().forEach(kind ->
-                    medians.put(kind, median(of(variant).stream().mapToDouble(start -> start.cpuByThreadKind().getOrDefault(kind, 0.0))
+            starts.stream().flatMap(start -> start.cpuByThreadKind().keySet().stream()).distinct().forEach(kind ->
+                    medians.put(kind, median(starts.stream().mapToDouble(start -> start.cpuByThreadKind().getOrDefault(kind, 0.0))
                             .sorted().toArray())));
             return medians;
         }
