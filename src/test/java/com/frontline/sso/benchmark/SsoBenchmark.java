@@ -94,7 +94,7 @@ public final class SsoBenchmark {
 
         if (phases.contains("startup")) {
             String baseline = System.getProperty("benchmark.baselineWar", "").trim();
-            System.out.println("Startup: " + startupRounds + " rounds of (empty WAR, minimal CDI + JAX-RS WAR, app with new data dir,"
+            System.out.println("Startup: " + startupRounds + " rounds of (empty WAR, minimal CDI + JAX-RS WAR, pac4j-saml WAR, app with new data dir,"
                     + " app with existing data dir, app with the health probe first" + (baseline.isEmpty() ? "" : ", baseline WAR") + ")");
             StartupProbe.Result startup = StartupProbe.run(startupRounds, mode, war, baseline.isEmpty() ? null : Path.of(baseline),
                     out, protectedPath,
@@ -374,6 +374,7 @@ public final class SsoBenchmark {
         }
         json.put("medians", medians);
         json.put("deltaMillisMinimalWar", startup.delta(StartupProbe.MINIMAL));
+        json.put("deltaMillisPac4jSamlWar", startup.delta(StartupProbe.PAC4J_SAML));
         json.put("deltaMillisNewDataDir", startup.delta(StartupProbe.APP_NEW_KEY));
         json.put("deltaMillisExistingDataDir", startup.delta(StartupProbe.APP_KEPT_KEY));
         Map<String, Object> first = new LinkedHashMap<>();
@@ -388,6 +389,7 @@ public final class SsoBenchmark {
         Map<String, Object> medianFirst = new LinkedHashMap<>();
         medianFirst.put(StartupProbe.EMPTY, emptyFirst);
         medianFirst.put(StartupProbe.MINIMAL, minimalFirst);
+        medianFirst.put(StartupProbe.PAC4J_SAML, startup.medianFirst(StartupProbe.PAC4J_SAML));
         medianFirst.put("frontline-sso", appFirst);
         json.put("medianFirstRequestMillis", medianFirst);
         report.put("startup", json);
@@ -399,9 +401,15 @@ public final class SsoBenchmark {
                 "%.1f / %.1f s", startup.medianCpuSeconds(StartupProbe.EMPTY), startup.medianCpuSeconds(StartupProbe.APP_KEPT_KEY)));
         report.info("startup added by a minimal CDI + JAX-RS WAR (median; CPU until ready)", String.format(Locale.ROOT,
                 "%.0f ms; %.1f s", startup.delta(StartupProbe.MINIMAL), startup.medianCpuSeconds(StartupProbe.MINIMAL)));
+        report.info("startup added by the app's libraries and a SAML2Client started as pac4j documents it (median; CPU until ready)",
+                String.format(Locale.ROOT, "%.0f ms; %.1f s", startup.delta(StartupProbe.PAC4J_SAML),
+                        startup.medianCpuSeconds(StartupProbe.PAC4J_SAML)));
         report.info("CPU until ready beyond the minimal WAR's, by thread kind (medians, existing data dir; largest 4)",
                 ServerThreadCpu.format(ServerThreadCpu.difference(startup.medianCpuByThreadKind(StartupProbe.APP_KEPT_KEY),
                         startup.medianCpuByThreadKind(StartupProbe.MINIMAL)), 1, "s", 4));
+        report.info("CPU until ready beyond the pac4j-saml WAR's, by thread kind (medians, existing data dir; largest 4)",
+                ServerThreadCpu.format(ServerThreadCpu.difference(startup.medianCpuByThreadKind(StartupProbe.APP_KEPT_KEY),
+                        startup.medianCpuByThreadKind(StartupProbe.PAC4J_SAML)), 1, "s", 4));
         if (startup.hasBaseline()) {
             report.info("Payara start, baseline WAR (median, new / existing data dir; CPU until ready)", String.format(Locale.ROOT,
                     "%.0f / %.0f ms; %.1f / %.1f s", startup.medianStart(StartupProbe.BASELINE_NEW_KEY),

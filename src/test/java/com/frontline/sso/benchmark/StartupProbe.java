@@ -1,13 +1,10 @@
 package com.frontline.sso.benchmark;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,19 +16,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
-import com.frontline.sso.benchmark.minimal.MinimalApplication;
-import com.frontline.sso.benchmark.minimal.MinimalBean;
-import com.frontline.sso.benchmark.minimal.MinimalResource;
 import com.frontline.sso.testsupport.Dirs;
 import com.frontline.sso.testsupport.FreePorts;
 
 /**
  * Payara Micro's own start (a tiny WAR with one static page) against its start with frontline-sso.war, and
  * the latency of the first requests right after the "ready" log line. Rounds alternate: empty WAR, a minimal
- * WAR with one CDI bean and one JAX-RS resource (the floor of the SP's shape), the app with a new data
+ * WAR with one CDI bean and one JAX-RS resource (the floor of the SP's shape), that WAR with the app's libraries and
+ * a pac4j SAML2Client started at deployment (the floor of the mandated libraries; {@link ReferenceWars}), the app with a new data
  * directory (the SP key is generated during the start), the app again on that directory (key reused, as after
  * a restart), the app once more on that directory with the load balancer's health probe as the first request (as
  * in production, where no agent reaches an instance before the probe said it is up), and, when given, another
@@ -42,6 +35,8 @@ final class StartupProbe {
     static final String EMPTY = "empty WAR";
     /** One CDI bean and one JAX-RS resource: what the SP's mandated shape costs before any SAML. */
     static final String MINIMAL = "minimal CDI + JAX-RS WAR";
+    /** The minimal WAR with the app's libraries and a pac4j SAML2Client started as pac4j documents it. */
+    static final String PAC4J_SAML = "pac4j-saml WAR (libraries, SAML2Client.init())";
     static final String APP_NEW_KEY = "frontline-sso (new data dir)";
     static final String APP_KEPT_KEY = "frontline-sso (existing data dir)";
     /** The load balancer's probe ({@code GET /health}) first, then the protected page: an agent's first request in production. */
@@ -159,13 +154,15 @@ final class StartupProbe {
     /** @param baselineWar another build of the WAR to start in each round after this one, or null */
     static Result run(int rounds, PayaraLauncher.Mode mode, Path war, Path baselineWar, Path workDir, String protectedPath,
                       Function<Integer, Map<String, String>> appEnv) {
-        Path emptyWar = emptyWar(workDir.resolve("empty.war"));
-        Path minimalWar = minimalWar(workDir.resolve("minimal.war"));
+        Path emptyWar = ReferenceWars.emptyWar(workDir.resolve("empty.war"));
+        Path minimalWar = ReferenceWars.minimalWar(workDir.resolve("minimal.war"));
+        Path pac4jSamlWar = ReferenceWars.pac4jSamlWar(workDir.resolve("pac4j-saml.war"), war);
         List<Start> starts = new ArrayList<>();
         int appStarts = 0;
         for (int round = 1; round <= rounds; round++) {
             starts.add(startOnce(EMPTY, round, emptyWar, Map.of(), mode, workDir, List.of("/index.html")));
             starts.add(startOnce(MINIMAL, round, minimalWar, Map.of(), mode, workDir, List.of("/api/me")));
+            starts.add(startPac4jSaml(round, pac4jSamlWar, mode, workDir, appEnv));
             Path dataDir = Dirs.recreate(workDir.resolve("startup-data-" + round));
             List<Variant> variants = new ArrayList<>(List.of(new Variant(APP_NEW_KEY, war, dataDir),
                     new Variant(APP_KEPT_KEY, war, dataDir), new Variant(APP_AFTER_PROBE, war, dataDir)));
@@ -185,6 +182,21 @@ final class StartupProbe {
             }
         }
         return new Result(starts, mode.describe());
+    }
+
+    /** A reference whose client did not start measures nothing: its metadata must be served. */
+    private static Start startPac4jSaml(int round, Path war, PayaraLauncher.Mode mode, Path workDir,
+                                        Function<Integer, Map<String, String>> appEnv) {
+        int port = FreePorts.pick();
+        Map<String, String> env = new HashMap<>(appEnv.apply(port));
+        env.put("SSO_DATA_DIR", Dirs.recreate(workDir.resolve("startup-pac4j-saml-data-" + round)).toString());
+        Start start = startOnce(PAC4J_SAML, round, war, env, mode, workDir, List.of(METADATA), port);
+        int status = start.requests().get(0).status();
+        if (status != 200) {
+            throw new IllegalStateException("the pac4j-saml reference WAR did not start its SAML2Client: GET " + METADATA
+                    + " answered " + status + "; see its log in startup-logs");
+        }
+        return start;
     }
 
     private static Start startOnce(String variant, int round, Path war, Map<String, String> env, PayaraLauncher.Mode mode,
@@ -238,66 +250,5 @@ final class StartupProbe {
             return "application/samlmetadata+xml";
         }
         return path.startsWith("/api/") ? "application/json" : "text/html";
-    }
-
-    /** The smallest deployable web application: a web.xml and one static page about the size of the app's. */
-    static Path emptyWar(Path file) {
-        return writeWar(file, Map.of("WEB-INF/web.xml", webXml("empty"), "index.html", page()));
-    }
-
-    /** The empty WAR plus a beans.xml, one CDI bean and one JAX-RS resource using it (package {@code minimal}). */
-    static Path minimalWar(Path file) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        entries.put("WEB-INF/web.xml", webXml("minimal"));
-        entries.put("WEB-INF/beans.xml", """
-                <beans xmlns="https://jakarta.ee/xml/ns/jakartaee" version="4.0" bean-discovery-mode="annotated"/>
-                """.getBytes(StandardCharsets.UTF_8));
-        entries.put("index.html", page());
-        for (Class<?> type : List.of(MinimalApplication.class, MinimalBean.class, MinimalResource.class)) {
-            entries.put("WEB-INF/classes/" + type.getName().replace('.', '/') + ".class", classBytes(type));
-        }
-        return writeWar(file, entries);
-    }
-
-    private static byte[] webXml(String name) {
-        return ("""
-                <?xml version="1.0" encoding="UTF-8"?>
-                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
-                    <display-name>%s</display-name>
-                </web-app>
-                """.formatted(name)).getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] page() {
-        StringBuilder page = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Empty</title></head><body>\n");
-        while (page.length() < 880) {
-            page.append("<p>An empty web application, the baseline of Payara Micro's own start.</p>\n");
-        }
-        page.append("</body></html>\n");
-        return page.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] classBytes(Class<?> type) {
-        try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
-            return in.readAllBytes();
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("no class file for " + type.getName(), e);
-        }
-    }
-
-    private static Path writeWar(Path file, Map<String, byte[]> entries) {
-        try {
-            Files.createDirectories(file.getParent());
-            try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
-                for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
-                    zip.putNextEntry(new ZipEntry(entry.getKey()));
-                    zip.write(entry.getValue());
-                    zip.closeEntry();
-                }
-            }
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write " + file, e);
-        }
     }
 }

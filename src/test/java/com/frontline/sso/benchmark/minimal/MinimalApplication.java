@@ -3,7 +3,7 @@ package com.frontline.sso.benchmark.minimal;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
-/** The JAX-RS application of the benchmark's minimal WAR (see {@code StartupProbe.minimalWar}). */
+/** The JAX-RS application of the benchmark's minimal WAR (see {@code ReferenceWars.minimalWar}). */
 @ApplicationPath("/api")
 public class MinimalApplication extends Application {
 }
