@@ -1,6 +1,7 @@
 package com.frontline.sso.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -75,6 +76,8 @@ class AuditLogIT {
         assertTrue(line.contains("\"issuer\":\"" + TestIdp.ENTITY_ID + "\""), line);
         assertTrue(line.contains("\"nameId\":\"alice@example.com\""), line);
         assertTrue(line.contains("\"client\":\"127.0.0.1\""), line);
+        assertFalse(app.logMatches(Pattern.compile("SAMLAssertionAudienceException|continue with the next one")),
+                "the audit line is the refusal's only record: no library stack trace in the server log");
     }
 
     @Test

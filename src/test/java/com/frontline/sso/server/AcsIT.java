@@ -80,6 +80,8 @@ class AcsIT {
         assertEquals(DEEP_LINK, acs.headers().firstValue("Location").map(ArquillianDeploymentUrls::path).orElse(""));
         String cookie = acs.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElse("");
         assertTrue(cookie.contains("HttpOnly") && cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=lax"), "session cookie flags: " + cookie);
+        // The base URL is http here: a Secure cookie would never come back (the https case: TlsTerminatingProxyIT).
+        assertTrue(!cookie.toLowerCase(java.util.Locale.ROOT).contains("secure"), "no Secure flag over http: " + cookie);
 
         HttpResponse<String> me = browser.get("/api/me", "application/json");
         assertEquals(200, me.statusCode(), me.body());

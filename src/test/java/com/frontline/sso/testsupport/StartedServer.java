@@ -2,6 +2,7 @@ package com.frontline.sso.testsupport;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /** A server process the harness started and waited for: its port, log and start time; stopped by PID. */
 public abstract class StartedServer implements AutoCloseable {
@@ -31,6 +32,11 @@ public abstract class StartedServer implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** Whether some line of the log (the server's console output) so far matches {@code pattern}. */
+    public boolean logMatches(Pattern pattern) {
+        return process.logMatches(pattern);
     }
 
     /** The last lines of the server log, for assertion messages. */

@@ -98,11 +98,6 @@ public final class WildFlyApp extends StartedServer {
         return serverLog;
     }
 
-    /** Whether some line of the console output so far matches {@code pattern}. */
-    public boolean logMatches(Pattern pattern) {
-        return process.logMatches(pattern);
-    }
-
     private static void copyTree(Path from, Path to) {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path source : walk.toList()) {
