@@ -5,10 +5,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Quiets two library loggers at startup. pac4j logs every login at INFO with the NameID and all attributes
- * (personal data in the server log), and its response validator logs a stack trace at ERROR for every refused
- * message (log volume an attacker controls). The audit log already records each login and refusal with its
- * reason. The logger objects are kept so their levels are not lost to garbage collection.
+ * Quiets library loggers at startup. pac4j logs every login at INFO with the NameID and all attributes (personal
+ * data in the server log), its response validator logs a stack trace at ERROR for every refused message, and
+ * Santuario three WARNING lines (URI, expected and actual digest) for every altered signature: log volume an
+ * attacker controls. The audit log already records each login and refusal with its reason. The logger objects are kept so their levels are not lost to garbage collection.
  *
  * <p>pac4j's validators log under the name of their runtime class ({@code LoggerFactory.getLogger(getClass())}), so
  * the response validator is quieted by the name of the class that extends it (RefusalLogTest fails if it changes).
@@ -17,7 +17,8 @@ public final class LibraryLogging {
 
     private static final List<Logger> QUIETED = List.of(
             quiet("org.pac4j", Level.WARNING),
-            quiet("com.frontline.sso.saml.StrictResponseValidator", Level.OFF));
+            quiet("com.frontline.sso.saml.StrictResponseValidator", Level.OFF),
+            quiet("org.apache.xml.security.signature.Reference", Level.SEVERE));
 
     private LibraryLogging() {
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -14,11 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.frontline.sso.audit.LibraryLogging;
+import com.frontline.sso.testsupport.saml.ForgedResponse;
+import com.frontline.sso.testsupport.saml.ResponseForge;
 import com.frontline.sso.testsupport.saml.TestIdp;
 
 /**
- * A refused response is recorded by one audit line with its reason; the libraries add no stack trace to the server
- * log (pac4j's validator logs one at ERROR per refused assertion, under the name of the class that extends it).
+ * A refused response is recorded by one audit line with its reason; the libraries add nothing at WARNING or above
+ * and no stack trace to the server log (pac4j's validator logs one at ERROR per refused assertion, under the name of
+ * the class that extends it; Santuario three WARNING lines per altered signature): log volume an attacker controls.
  */
 class RefusalLogTest {
 
@@ -26,19 +30,39 @@ class RefusalLogTest {
     Path dataDir;
 
     @Test
-    void aRefusedAssertionLeavesNoStackTraceInTheServerLog() {
-        LibraryLogging.apply();
+    void aRefusedAssertionLeavesNoLibraryWarningOrStackTraceInTheServerLog() {
         InProcessAcs acs = InProcessAcs.withTestIdp(dataDir, Map.of());
-        String forged = TestIdp.trusted().response(acs.settings().primary().spEntityId(), acs.settings().primary().acsUrl())
-                .inResponseTo(acs.issueRequest("/")).audience("https://other-app.example.com").sign().base64();
+        String forged = response(acs).audience("https://other-app.example.com").sign().base64();
 
         List<LogRecord> records = recordsWhile(() -> assertEquals("invalid_audience", acs.post(forged).code()));
 
-        assertEquals(List.of(), records.stream().filter(r -> r.getThrown() != null)
-                .map(r -> r.getLoggerName() + ": " + r.getMessage() + " (" + r.getThrown() + ")").toList());
+        assertEquals(List.of(), warnings(records));
+    }
+
+    @Test
+    void anAlteredSignatureLeavesNoLibraryWarningInTheServerLog() {
+        InProcessAcs acs = InProcessAcs.withTestIdp(dataDir, Map.of());
+        String tampered = ForgedResponse.encode(response(acs).sign().xml().replace("alice@example.com", "mallory@example.com"));
+
+        List<LogRecord> records = recordsWhile(() -> assertEquals("invalid_signature", acs.post(tampered).code()));
+
+        assertEquals(List.of(), warnings(records));
+    }
+
+    private static ResponseForge response(InProcessAcs acs) {
+        return TestIdp.trusted().response(acs.settings().primary().spEntityId(), acs.settings().primary().acsUrl())
+                .inResponseTo(acs.issueRequest("/"));
+    }
+
+    /** What the libraries logged at WARNING or above, or with a stack trace (the audit line is written by the web layer). */
+    private static List<String> warnings(List<LogRecord> records) {
+        return records.stream().filter(r -> r.getThrown() != null || r.getLevel().intValue() >= Level.WARNING.intValue())
+                .filter(r -> !r.getLoggerName().equals("frontline.audit"))
+                .map(r -> r.getLoggerName() + ": " + r.getMessage() + (r.getThrown() == null ? "" : " (" + r.getThrown() + ")")).toList();
     }
 
     private static List<LogRecord> recordsWhile(Runnable action) {
+        LibraryLogging.apply();
         List<LogRecord> records = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override public void publish(LogRecord record) { records.add(record); }
