@@ -6,9 +6,10 @@ import java.util.logging.Logger;
 
 /**
  * Quiets library loggers at startup. pac4j logs every login at INFO with the NameID and all attributes (personal
- * data in the server log), its response validator logs a stack trace at ERROR for every refused message, and
- * Santuario three WARNING lines (URI, expected and actual digest) for every altered signature: log volume an
- * attacker controls. The audit log already records each login and refusal with its reason. The logger objects are kept so their levels are not lost to garbage collection.
+ * data in the server log), its response validator logs a stack trace at ERROR for every refused message,
+ * Santuario three WARNING lines (URI, expected and actual digest) for every altered signature, and OpenSAML one
+ * ERROR line for every message that is not XML or not SAML: log volume an attacker controls. (A broken IdP
+ * metadata document is reported by the SP itself, naming the setting.) The audit log already records each login and refusal with its reason. The logger objects are kept so their levels are not lost to garbage collection.
  *
  * <p>pac4j's validators log under the name of their runtime class ({@code LoggerFactory.getLogger(getClass())}), so
  * the response validator is quieted by the name of the class that extends it (RefusalLogTest fails if it changes).
@@ -18,7 +19,9 @@ public final class LibraryLogging {
     private static final List<Logger> QUIETED = List.of(
             quiet("org.pac4j", Level.WARNING),
             quiet("com.frontline.sso.saml.StrictResponseValidator", Level.OFF),
-            quiet("org.apache.xml.security.signature.Reference", Level.SEVERE));
+            quiet("org.apache.xml.security.signature.Reference", Level.SEVERE),
+            quiet("net.shibboleth.utilities.java.support.xml.BasicParserPool", Level.OFF),
+            quiet("org.opensaml.core.xml.util.XMLObjectSupport", Level.OFF));
 
     private LibraryLogging() {
     }

@@ -22,7 +22,8 @@ import com.frontline.sso.testsupport.saml.TestIdp;
 /**
  * A refused response is recorded by one audit line with its reason; the libraries add nothing at WARNING or above
  * and no stack trace to the server log (pac4j's validator logs one at ERROR per refused assertion, under the name of
- * the class that extends it; Santuario three WARNING lines per altered signature): log volume an attacker controls.
+ * the class that extends it; Santuario three WARNING lines per altered signature; OpenSAML an ERROR line per message
+ * that is not XML or not SAML): log volume an attacker controls.
  */
 class RefusalLogTest {
 
@@ -47,6 +48,16 @@ class RefusalLogTest {
         List<LogRecord> records = recordsWhile(() -> assertEquals("invalid_signature", acs.post(tampered).code()));
 
         assertEquals(List.of(), warnings(records));
+    }
+
+    @Test
+    void aMessageThatIsNotSamlLeavesNoLibraryErrorInTheServerLog() {
+        InProcessAcs acs = InProcessAcs.withTestIdp(dataDir, Map.of());
+        String truncated = response(acs).sign().xml();
+        for (String junk : List.of("not xml", "<not-saml/>", truncated.substring(0, truncated.length() / 2))) {
+            List<LogRecord> records = recordsWhile(() -> assertEquals("malformed_message", acs.post(ForgedResponse.encode(junk)).code()));
+            assertEquals(List.of(), warnings(records), junk);
+        }
     }
 
     private static ResponseForge response(InProcessAcs acs) {
