@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 /**
  * Quiets library loggers at startup. pac4j logs every login at INFO with the NameID and all attributes (personal
  * data in the server log), its response validator logs a stack trace at ERROR for every refused message,
- * Santuario three WARNING lines (URI, expected and actual digest) for every altered signature, and OpenSAML one
+ * Santuario one to three WARNING lines for every altered signature or signature by another key, and OpenSAML one
  * ERROR line for every message that is not XML or not SAML: log volume an attacker controls. (A broken IdP
  * metadata document is reported by the SP itself, naming the setting.) The audit log already records each login and refusal with its reason. The logger objects are kept so their levels are not lost to garbage collection.
  *
@@ -19,7 +19,7 @@ public final class LibraryLogging {
     private static final List<Logger> QUIETED = List.of(
             quiet("org.pac4j", Level.WARNING),
             quiet("com.frontline.sso.saml.StrictResponseValidator", Level.OFF),
-            quiet("org.apache.xml.security.signature.Reference", Level.SEVERE),
+            quiet("org.apache.xml.security.signature", Level.SEVERE),
             quiet("net.shibboleth.utilities.java.support.xml.BasicParserPool", Level.OFF),
             quiet("org.opensaml.core.xml.util.XMLObjectSupport", Level.OFF));
 
