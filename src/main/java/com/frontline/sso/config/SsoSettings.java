@@ -35,7 +35,8 @@ public record SsoSettings(
         workspaces = List.copyOf(workspaces);
     }
 
-    public boolean secureCookies() {
+    /** Agents reach the app over https (maybe through a load balancer that terminates TLS): Secure cookies, HSTS. */
+    public boolean httpsBaseUrl() {
         return "https".equalsIgnoreCase(baseUrl.getScheme());
     }
 

@@ -71,7 +71,7 @@ public class LoginPageServlet extends HttpServlet {
         Cookie cookie = new Cookie(WorkspaceChooser.COOKIE, client.getName());
         cookie.setPath("/");
         cookie.setHttpOnly(true);
-        cookie.setSecure(settings.secureCookies());
+        cookie.setSecure(settings.httpsBaseUrl());
         cookie.setMaxAge(REMEMBER_SECONDS);
         cookie.setAttribute("SameSite", "Lax");
         response.addCookie(cookie);

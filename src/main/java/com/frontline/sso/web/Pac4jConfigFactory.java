@@ -22,10 +22,10 @@ public class Pac4jConfigFactory {
     static final String PROTECTED_PATHS = "protectedPaths";
     /**
      * In order, each setting its header: every page of the WAR (the login and signed-out pages too) gets HSTS (over
-     * https), nosniff, anti-framing and the XSS header; only protected pages, which show an agent's data, also
+     * https: {@link HttpsOnlyHsts}), nosniff, anti-framing and the XSS header; only protected pages, which show an agent's data, also
      * get "no-store" (public assets stay cacheable). protectedPaths stops the list for public pages.
      */
-    static final String SECURITY_MATCHERS = "hsts,nosniff,noframe,xssprotection," + PROTECTED_PATHS + ",nocache";
+    static final String SECURITY_MATCHERS = HttpsOnlyHsts.NAME + ",nosniff,noframe,xssprotection," + PROTECTED_PATHS + ",nocache";
     /** Served without login: the SAML endpoints, health, and what the login, error and signed-out pages need. */
     static final String[] PUBLIC_BRANCHES = {"/saml", "/assets", "/error"};
     static final String[] PUBLIC_PATHS = {"/health", "/login", "/logout", "/signed-out.html", "/favicon.ico"};
@@ -48,6 +48,7 @@ public class Pac4jConfigFactory {
         config.setHttpActionAdapter(new SsoHttpActionAdapter());
         config.addAuthorizer(AGENT_ROLE, roles);
         config.addMatcher(PROTECTED_PATHS, protectedPaths());
+        config.addMatcher(HttpsOnlyHsts.NAME, new HttpsOnlyHsts(settings.httpsBaseUrl()));
         return config;
     }
 

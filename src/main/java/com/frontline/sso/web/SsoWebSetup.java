@@ -109,7 +109,7 @@ public class SsoWebSetup implements ServletContextListener {
         context.setSessionTimeout((int) Math.max(1, settings.idleSession().toMinutes()));
         SessionCookieConfig cookie = context.getSessionCookieConfig();
         cookie.setHttpOnly(true);
-        cookie.setSecure(settings.secureCookies());
+        cookie.setSecure(settings.httpsBaseUrl());
         // Lax: sent on the top-level redirect after login; the IdP's cross-site POST needs no cookie (see LoginTarget).
         cookie.setAttribute("SameSite", "Lax");
     }

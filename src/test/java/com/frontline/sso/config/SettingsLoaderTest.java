@@ -60,7 +60,7 @@ class SettingsLoaderTest {
         SsoSettings settings = SettingsLoader.load(config(values));
         assertEquals("https://agents.example.com/saml/acs", settings.primary().acsUrl());
         assertEquals("https://agents.example.com/saml/metadata", settings.primary().spEntityId());
-        assertTrue(settings.secureCookies());
+        assertTrue(settings.httpsBaseUrl());
         assertEquals(Duration.ofSeconds(90), settings.clockSkew());
     }
 

@@ -151,6 +151,8 @@ class AcsIT {
     private static void assertAntiFraming(HttpResponse<String> page) {
         assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElse(null), "anti-framing: " + page.headers().map());
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(null), "nosniff: " + page.headers().map());
+        // The base URL is http here; the https case: TlsTerminatingProxyIT.
+        assertTrue(page.headers().firstValue("Strict-Transport-Security").isEmpty(), "no HSTS over http: " + page.headers().map());
     }
 
     @Test

@@ -26,9 +26,9 @@ import com.frontline.sso.testsupport.saml.TestIdpApp;
 
 /**
  * Behind a load balancer that terminates TLS, the usual production set-up: the base URL is https, the server itself
- * receives plain http. The SP still asks the IdP to answer at its https ACS, and the session cookie it sets is
- * {@code Secure}, so a browser never sends it over plain http (the decision follows the base URL, not the scheme
- * the server sees).
+ * receives plain http. The SP still asks the IdP to answer at its https ACS, the session cookie it sets is
+ * {@code Secure}, so a browser never sends it over plain http, and every page carries HSTS (both follow the base
+ * URL, not the scheme the server sees).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TlsTerminatingProxyIT {
@@ -71,6 +71,16 @@ class TlsTerminatingProxyIT {
         List<String> attributes = List.of(cookie.toLowerCase(Locale.ROOT).split(";\\s*"));
         assertTrue(attributes.contains("secure") && attributes.contains("httponly") && attributes.contains("samesite=lax"),
                 "session cookie behind TLS: " + cookie);
+    }
+
+    @Test
+    void everyPageTellsTheBrowserToUseHttpsOnly() {
+        SpClient browser = browser();
+        for (String path : List.of("/signed-out.html", "/index.html", "/login")) {
+            HttpResponse<String> page = browser.get(path);
+            assertTrue(page.headers().firstValue("Strict-Transport-Security").orElse("").startsWith("max-age="),
+                    path + " (" + page.statusCode() + "): " + page.headers().map());
+        }
     }
 
     @Test
