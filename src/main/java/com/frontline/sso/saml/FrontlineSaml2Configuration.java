@@ -4,6 +4,7 @@ import org.opensaml.security.x509.BasicX509Credential;
 import org.pac4j.saml.config.SAML2Configuration;
 import org.pac4j.saml.crypto.CredentialProvider;
 import org.pac4j.saml.metadata.BaseSAML2MetadataGenerator;
+import com.frontline.sso.saml.keys.LoadedCredentialProvider;
 
 /**
  * pac4j's SAML configuration, except that the SP metadata names the SLO endpoint as configured

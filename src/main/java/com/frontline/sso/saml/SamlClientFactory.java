@@ -13,6 +13,10 @@ import com.frontline.sso.config.InvalidSettingsException;
 import com.frontline.sso.config.SettingsLoader;
 import com.frontline.sso.config.SsoSettings;
 import com.frontline.sso.config.Workspace;
+import com.frontline.sso.saml.keys.EncryptionKey;
+import com.frontline.sso.saml.keys.SpKey;
+import com.frontline.sso.saml.keys.SpKeystore;
+import com.frontline.sso.saml.keys.SpKeystoreSource;
 
 /**
  * Builds and initialises a workspace's SAML client at startup, so every key, metadata document and cache

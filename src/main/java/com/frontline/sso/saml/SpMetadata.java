@@ -7,6 +7,7 @@ import org.opensaml.saml.saml2.metadata.SPSSODescriptor;
 import org.opensaml.security.credential.UsageType;
 import org.opensaml.xmlsec.keyinfo.impl.X509KeyInfoGeneratorFactory;
 import org.pac4j.saml.metadata.SAML2MetadataGenerator;
+import com.frontline.sso.saml.keys.EncryptionKey;
 
 /**
  * The SP metadata document served to administrators: pac4j's, with the encryption key descriptor naming the

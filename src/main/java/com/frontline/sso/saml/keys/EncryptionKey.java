@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.keys;
 
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +35,7 @@ public final class EncryptionKey {
         return credential;
     }
 
-    Decrypter decrypter() {
+    public Decrypter decrypter() {
         Decrypter decrypter = new Decrypter(null, new StaticKeyInfoCredentialResolver(credential),
                 new ChainingEncryptedKeyResolver(List.of(new InlineEncryptedKeyResolver(),
                         new EncryptedElementTypeEncryptedKeyResolver(), new SimpleRetrievalMethodEncryptedKeyResolver())));

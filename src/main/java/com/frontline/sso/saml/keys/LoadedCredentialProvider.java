@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.keys;
 
 import org.opensaml.security.SecurityException;
 import org.opensaml.security.credential.Credential;
@@ -19,13 +19,13 @@ import org.pac4j.saml.exceptions.SAMLException;
  * derivation (10,000 HMAC-SHA256 rounds) each, nine per start. KeyInfos come from pac4j's KeyInfo generator
  * set-up, one per call: XML objects cannot be shared.
  */
-final class LoadedCredentialProvider implements CredentialProvider {
+public final class LoadedCredentialProvider implements CredentialProvider {
 
     private final Credential credential;
     private final CredentialResolver resolver;
     private final KeyInfoGeneratorFactory keyInfoFactory;
 
-    LoadedCredentialProvider(Credential credential) {
+    public LoadedCredentialProvider(Credential credential) {
         this.credential = credential;
         this.resolver = new StaticCredentialResolver(credential);
         this.keyInfoFactory = DefaultSecurityConfigurationBootstrap.buildBasicKeyInfoGeneratorManager()

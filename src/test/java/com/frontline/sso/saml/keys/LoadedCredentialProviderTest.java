@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -17,6 +17,7 @@ import org.opensaml.xmlsec.signature.KeyInfo;
 
 import com.frontline.sso.config.SettingsLoader;
 import com.frontline.sso.config.SsoSettings.KeystoreSetting;
+import com.frontline.sso.saml.OpenSamlBootstrap;
 
 /** pac4j's credential provider over the SP key read once: KeyInfos for the metadata and for signing carry its certificate. */
 class LoadedCredentialProviderTest {

@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.keys;
 
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,11 +13,11 @@ import org.pac4j.saml.metadata.keystore.SAML2KeystoreGenerator;
  * keystore provider, which is not built). Without it pac4j creates its file-system generator, whose class loads
  * BouncyCastle, whose signed jars the JVM verifies at their first use.
  */
-final class SpKeystoreSource implements SAML2KeystoreGenerator {
+public final class SpKeystoreSource implements SAML2KeystoreGenerator {
 
     private final Path keystore;
 
-    SpKeystoreSource(Path keystore) {
+    public SpKeystoreSource(Path keystore) {
         this.keystore = keystore;
     }
 

@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.keys;
 
 import org.opensaml.security.x509.BasicX509Credential;
 
@@ -11,10 +11,10 @@ import com.frontline.sso.config.SsoSettings.KeystoreSetting;
  * from it once. Reading a PKCS12 keystore costs three password-based key derivations (10,000 HMAC-SHA256 rounds
  * each, slow in a JVM that has just started); it needs no OpenSAML, so it overlaps OpenSAML's initialisation.
  */
-record SpKey(SpKeystore keystore, BasicX509Credential credential) {
+public record SpKey(SpKeystore keystore, BasicX509Credential credential) {
 
     /** The administrator's keystore (checked: readable, with a private key), or the generated one in the data directory. */
-    static SpKey resolve(SsoSettings settings) {
+    public static SpKey resolve(SsoSettings settings) {
         SpKeystore keystore = SpKeystore.resolve(settings);
         BasicX509Credential credential = KeystoreCredential.load(
                 new KeystoreSetting(keystore.path(), keystore.password(), keystore.alias()),
