@@ -15,6 +15,7 @@ import org.pac4j.saml.crypto.SAML2SignatureTrustEngineProvider;
 import org.pac4j.saml.metadata.SAML2MetadataResolver;
 
 import net.shibboleth.utilities.java.support.resolver.CriteriaSet;
+import com.frontline.sso.saml.metadata.IdpSigningCertificates;
 
 /**
  * The trust engine: the IdP's signing keys from its metadata, never a key from the message, resolved once per

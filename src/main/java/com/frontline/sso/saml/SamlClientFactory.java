@@ -17,6 +17,7 @@ import com.frontline.sso.saml.keys.EncryptionKey;
 import com.frontline.sso.saml.keys.SpKey;
 import com.frontline.sso.saml.keys.SpKeystore;
 import com.frontline.sso.saml.keys.SpKeystoreSource;
+import com.frontline.sso.saml.metadata.IdpMetadata;
 
 /**
  * Builds and initialises a workspace's SAML client at startup, so every key, metadata document and cache

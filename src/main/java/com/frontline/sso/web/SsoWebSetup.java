@@ -27,7 +27,7 @@ import org.pac4j.jee.filter.SecurityFilter;
 import com.frontline.sso.config.SsoSettings;
 import com.frontline.sso.config.Workspace;
 import com.frontline.sso.saml.FrontlineSaml2Client;
-import com.frontline.sso.saml.MetadataRefresher;
+import com.frontline.sso.saml.metadata.MetadataRefresher;
 import com.frontline.sso.saml.SamlClients;
 
 /**

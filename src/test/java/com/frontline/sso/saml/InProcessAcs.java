@@ -19,6 +19,7 @@ import com.frontline.sso.error.RejectionClassifier;
 import com.frontline.sso.identity.AgentProfile;
 import com.frontline.sso.identity.AgentProfileGenerator;
 import com.frontline.sso.identity.ClaimsMapper;
+import com.frontline.sso.saml.metadata.IdpMetadata;
 
 /**
  * The ACS validation path without a server: the real SAML client, fed a POST through a minimal servlet
@@ -56,7 +57,7 @@ public final class InProcessAcs {
     }
 
     /** The IdP metadata the client trusts, so a test can refresh it as the background refresher would. */
-    IdpMetadata metadata() {
+    public IdpMetadata metadata() {
         return metadata;
     }
 

@@ -11,12 +11,12 @@ import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
 /** Settings for in-process tests: the test IdP's metadata and a private data directory. */
-final class TestSettings {
+public final class TestSettings {
 
     private TestSettings() {
     }
 
-    static SsoSettings with(Path dataDir, Map<String, String> extra) {
+    public static SsoSettings with(Path dataDir, Map<String, String> extra) {
         Map<String, String> values = new HashMap<>();
         values.put("sso.idp.metadata", Path.of("src/test/resources/test-idp/metadata.xml").toAbsolutePath().toString());
         values.put("sso.data-dir", dataDir.toString());

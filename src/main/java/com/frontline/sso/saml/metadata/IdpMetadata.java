@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.metadata;
 
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -9,6 +9,8 @@ import java.util.logging.Logger;
 
 import com.frontline.sso.config.InvalidSettingsException;
 import com.frontline.sso.config.Workspace;
+import com.frontline.sso.saml.AlgorithmPolicy;
+import org.springframework.core.io.Resource;
 
 /**
  * One workspace's IdP metadata: loaded at startup (a problem stops the deployment naming the setting) and,
@@ -52,7 +54,8 @@ public final class IdpMetadata {
         }
     }
 
-    RefreshableMetadataResource resource() {
+    /** The metadata pac4j reads: the last good copy, replaced in place by a refresh. */
+    public Resource resource() {
         return resource;
     }
 

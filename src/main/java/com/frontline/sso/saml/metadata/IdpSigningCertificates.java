@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.metadata;
 
 import java.io.ByteArrayInputStream;
 import java.security.cert.CertificateException;
@@ -26,12 +26,12 @@ import org.pac4j.saml.metadata.SAML2MetadataResolver;
  * JVM verify the jar's signature over its whole manifest (867 KB for bcprov): 0.36-0.41 s of a cold JVM (0.09 s
  * for the same jar unsigned), on the SP's start thread.
  */
-final class IdpSigningCertificates {
+public final class IdpSigningCertificates {
 
     private IdpSigningCertificates() {
     }
 
-    static List<X509Certificate> of(SAML2MetadataResolver idpMetadata) {
+    public static List<X509Certificate> of(SAML2MetadataResolver idpMetadata) {
         EntityDescriptor entity = (EntityDescriptor) idpMetadata.getEntityDescriptorElement();
         IDPSSODescriptor idp = entity.getIDPSSODescriptor(SAMLConstants.SAML20P_NS);
         List<X509Certificate> certificates = new ArrayList<>();

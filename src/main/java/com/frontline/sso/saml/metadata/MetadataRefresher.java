@@ -1,7 +1,8 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.metadata;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import com.frontline.sso.saml.SamlClients;
 
 /**
  * Refreshes every URL-based IdP metadata document on its schedule (sso.idp.metadata-refresh, shortened by

@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,6 +37,8 @@ import com.frontline.sso.config.Workspace;
 import com.frontline.sso.testsupport.saml.IdpMetadataForge;
 import com.frontline.sso.testsupport.saml.TestIdp;
 import com.sun.net.httpserver.HttpServer;
+import com.frontline.sso.saml.InProcessAcs;
+import com.frontline.sso.saml.TestSettings;
 
 /**
  * IdP metadata from a URL, a file or the three manual settings: loading, refresh (key rollover reaches the
@@ -119,16 +121,16 @@ class IdpMetadataTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badCopies")
-    void aBadRefreshKeepsTheLastGoodCopy(String what, int status, String body) {
+    void aBadRefreshKeepsTheLastGoodCopy(String what, int status, String body) throws IOException {
         InProcessAcs acs = acsFromServer(Map.of());
         IdpMetadata metadata = acs.metadata();
-        byte[] before = metadata.resource().bytes();
+        byte[] before = metadata.resource().getInputStream().readAllBytes();
         long version = metadata.resource().lastModified();
 
         server.serve(status, body.getBytes(StandardCharsets.UTF_8));
         assertFalse(metadata.refresh(), what);
         assertEquals(TestIdp.ENTITY_ID, metadata.entityId());
-        assertArrayEquals(before, metadata.resource().bytes());
+        assertArrayEquals(before, metadata.resource().getInputStream().readAllBytes());
         assertEquals(version, metadata.resource().lastModified(), "pac4j must not re-read anything");
         assertEquals("accepted", post(acs, TestIdp.trusted()), "the key of the last good copy is still trusted");
     }

@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.metadata;
 
 /** Why an IdP metadata document was not used; the caller decides whether that stops startup or is logged. */
 final class MetadataProblem extends Exception {

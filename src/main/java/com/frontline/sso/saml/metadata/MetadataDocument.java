@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.metadata;
 
 import java.io.ByteArrayInputStream;
 import java.security.cert.X509Certificate;
@@ -19,6 +19,7 @@ import org.opensaml.saml.security.impl.SAMLSignatureProfileValidator;
 import org.opensaml.security.x509.BasicX509Credential;
 import org.opensaml.xmlsec.signature.support.SignatureValidator;
 import org.pac4j.saml.util.Configuration;
+import com.frontline.sso.saml.AlgorithmPolicy;
 
 /**
  * A parsed, checked IdP metadata document: well-formed (no DOCTYPE, by the parser pool), describing exactly one
