@@ -11,6 +11,7 @@ import com.frontline.sso.config.SsoSettings;
 import com.frontline.sso.config.Workspace;
 import com.frontline.sso.saml.keys.EncryptionKey;
 import com.frontline.sso.saml.metadata.IdpSigningCertificates;
+import com.frontline.sso.saml.state.SharedSamlState;
 
 /**
  * pac4j's SAML2Client for one workspace, with this SP's parts plugged in: the OpenSAML 4.0.1 signing bridge, the shared

@@ -18,6 +18,9 @@ import com.frontline.sso.saml.keys.SpKey;
 import com.frontline.sso.saml.keys.SpKeystore;
 import com.frontline.sso.saml.keys.SpKeystoreSource;
 import com.frontline.sso.saml.metadata.IdpMetadata;
+import com.frontline.sso.saml.state.OutstandingRequestStoreFactory;
+import com.frontline.sso.saml.state.OutstandingRequests;
+import com.frontline.sso.saml.state.SharedSamlState;
 
 /**
  * Builds and initialises a workspace's SAML client at startup, so every key, metadata document and cache

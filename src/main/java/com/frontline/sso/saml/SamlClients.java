@@ -9,6 +9,7 @@ import com.frontline.sso.config.SsoSettings;
 import com.frontline.sso.config.Workspace;
 import com.frontline.sso.saml.keys.SpKey;
 import com.frontline.sso.saml.metadata.IdpMetadata;
+import com.frontline.sso.saml.state.SharedSamlState;
 
 /** The SAML client of every workspace, with its IdP metadata, built at startup in configuration order. */
 public final class SamlClients {

@@ -20,6 +20,7 @@ import org.opensaml.xmlsec.signature.support.SignatureValidator;
 import org.pac4j.saml.util.Configuration;
 
 import net.shibboleth.utilities.java.support.xml.SerializeSupport;
+import com.frontline.sso.saml.state.SharedSamlState;
 
 /**
  * Runs the expensive first-time work of the login path at startup instead of on the first agent's request:

@@ -27,6 +27,7 @@ import com.frontline.sso.error.SsoError;
 import com.frontline.sso.error.SsoRejection;
 import com.frontline.sso.identity.AgentProfile;
 import com.frontline.sso.identity.SessionRevocations;
+import com.frontline.sso.saml.state.SharedSamlState;
 
 /**
  * Single Logout messages held to the same standard as logins. pac4j checks a logout message's signature only

@@ -32,6 +32,8 @@ import com.frontline.sso.config.Workspace;
 import com.frontline.sso.error.SsoError;
 import com.frontline.sso.identity.Claims;
 import com.frontline.sso.error.SsoRejection;
+import com.frontline.sso.saml.state.SharedReplayCache;
+import com.frontline.sso.saml.state.SharedSamlState;
 
 /**
  * pac4j's response validation made strict: structure first (no signature wrapping), responses must answer a

@@ -46,7 +46,7 @@ final class JfrSummary {
         STAGES.put("      RSA verify", List.of("sun.security.rsa.RSASignature#engineVerify"));
         STAGES.put("      digest / c14n of signed content", List.of("org.apache.xml.security.signature.Reference#verify",
                 "org.apache.xml.security.signature.SignedInfo#canonicalize", "org.apache.xml.security.c14n."));
-        STAGES.put("  replay cache", List.of("com.frontline.sso.saml.SharedReplayCache#check"));
+        STAGES.put("  replay cache", List.of("com.frontline.sso.saml.state.SharedReplayCache#check"));
         STAGES.put("claims to agent profile", List.of("com.frontline.sso.identity.AgentProfileGenerator#generate"));
         STAGES.put("session: pac4j save profile (creates a session)", List.of("org.pac4j.jee.context.session.JEESessionStore#set"));
         STAGES.put("session: pac4j renewSession (invalidates it, creates another)",

@@ -26,6 +26,7 @@ import com.frontline.sso.identity.ClaimsMapper;
 import net.shibboleth.utilities.java.support.codec.Base64Support;
 import net.shibboleth.utilities.java.support.resolver.CriteriaSet;
 import com.frontline.sso.saml.metadata.IdpMetadata;
+import com.frontline.sso.saml.state.SharedSamlState;
 
 /**
  * The ACS validation path taken apart, for the benchmark of its stages (AcsValidationJmh). Each stage calls

@@ -20,6 +20,8 @@ import com.frontline.sso.identity.AgentProfile;
 import com.frontline.sso.identity.AgentProfileGenerator;
 import com.frontline.sso.identity.ClaimsMapper;
 import com.frontline.sso.saml.metadata.IdpMetadata;
+import com.frontline.sso.saml.state.OutstandingRequests;
+import com.frontline.sso.saml.state.SharedSamlState;
 
 /**
  * The ACS validation path without a server: the real SAML client, fed a POST through a minimal servlet

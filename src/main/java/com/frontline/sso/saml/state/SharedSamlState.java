@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.state;
 
 import com.frontline.sso.config.SsoSettings;
 import com.frontline.sso.identity.SessionRevocations;

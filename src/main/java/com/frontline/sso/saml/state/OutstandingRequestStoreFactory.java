@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.state;
 
 import org.pac4j.core.context.WebContext;
 import org.pac4j.core.context.session.SessionStore;
@@ -6,12 +6,12 @@ import org.pac4j.saml.store.SAMLMessageStore;
 import org.pac4j.saml.store.SAMLMessageStoreFactory;
 
 /** Gives pac4j a message store over the shared {@link OutstandingRequests}, bound to the current HTTP request. */
-final class OutstandingRequestStoreFactory implements SAMLMessageStoreFactory {
+public final class OutstandingRequestStoreFactory implements SAMLMessageStoreFactory {
 
     private final OutstandingRequests requests;
     private final String workspace;
 
-    OutstandingRequestStoreFactory(OutstandingRequests requests, String workspace) {
+    public OutstandingRequestStoreFactory(OutstandingRequests requests, String workspace) {
         this.requests = requests;
         this.workspace = workspace;
     }
