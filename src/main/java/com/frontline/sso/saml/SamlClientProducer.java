@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import com.frontline.sso.config.SsoSettings;
+import com.frontline.sso.saml.bootstrap.EarlySpStart;
 
 /** Makes the started SAML clients injectable (the web setup, the metadata endpoint); see {@link EarlySpStart}. */
 @ApplicationScoped

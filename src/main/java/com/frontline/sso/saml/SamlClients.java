@@ -10,6 +10,8 @@ import com.frontline.sso.config.Workspace;
 import com.frontline.sso.saml.keys.SpKey;
 import com.frontline.sso.saml.metadata.IdpMetadata;
 import com.frontline.sso.saml.state.SharedSamlState;
+import com.frontline.sso.saml.bootstrap.OpenSamlBootstrap;
+import com.frontline.sso.saml.bootstrap.StartupWarmUp;
 
 /** The SAML client of every workspace, with its IdP metadata, built at startup in configuration order. */
 public final class SamlClients {
@@ -44,7 +46,7 @@ public final class SamlClients {
     }
 
     /** Runs the expensive first-time work of each client's login path now (see {@link StartupWarmUp}). */
-    void warmUp() {
+    public void warmUp() {
         clients.values().forEach(client -> StartupWarmUp.run(client, state));
     }
 

@@ -22,6 +22,7 @@ import org.pac4j.saml.crypto.DefaultSignatureSigningParametersProvider;
 import com.frontline.sso.config.SsoSettings;
 import com.frontline.sso.saml.metadata.IdpMetadata;
 import com.frontline.sso.saml.state.SharedSamlState;
+import com.frontline.sso.saml.bootstrap.StartupWarmUp;
 
 /**
  * pac4j-saml 5.7.7 on OpenSAML 4.0.1 cannot sign without the bridge. The first test fails if the bridge is

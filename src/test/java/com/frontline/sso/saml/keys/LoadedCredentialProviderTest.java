@@ -17,7 +17,7 @@ import org.opensaml.xmlsec.signature.KeyInfo;
 
 import com.frontline.sso.config.SettingsLoader;
 import com.frontline.sso.config.SsoSettings.KeystoreSetting;
-import com.frontline.sso.saml.OpenSamlBootstrap;
+import com.frontline.sso.saml.bootstrap.OpenSamlBootstrap;
 
 /** pac4j's credential provider over the SP key read once: KeyInfos for the metadata and for signing carry its certificate. */
 class LoadedCredentialProviderTest {

@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.bootstrap;
 
 import java.util.logging.Logger;
 
@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.Config;
 import com.frontline.sso.config.SettingsLoader;
 import com.frontline.sso.config.SsoSettings;
 import com.frontline.sso.startup.ListenerWarmUp;
+import com.frontline.sso.saml.SamlClients;
 
 /**
  * The SP's own start (settings, keys, IdP metadata, every workspace's SAML client, the warm-up; and, on its own

@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.bootstrap;
 
 import java.net.URI;
 import java.util.Collection;
@@ -11,6 +11,7 @@ import org.pac4j.core.context.Cookie;
 import org.pac4j.core.context.WebContext;
 import org.pac4j.core.context.session.SessionStore;
 import org.pac4j.core.exception.http.RedirectionAction;
+import com.frontline.sso.saml.FrontlineSaml2Client;
 
 /**
  * Builds one login redirect (a signed, deflated AuthnRequest in the HTTP-Redirect binding) outside any HTTP

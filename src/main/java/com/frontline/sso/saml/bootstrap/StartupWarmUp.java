@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.bootstrap;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +21,7 @@ import org.pac4j.saml.util.Configuration;
 
 import net.shibboleth.utilities.java.support.xml.SerializeSupport;
 import com.frontline.sso.saml.state.SharedSamlState;
+import com.frontline.sso.saml.FrontlineSaml2Client;
 
 /**
  * Runs the expensive first-time work of the login path at startup instead of on the first agent's request:

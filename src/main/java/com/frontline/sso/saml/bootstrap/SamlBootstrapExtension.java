@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.bootstrap;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;

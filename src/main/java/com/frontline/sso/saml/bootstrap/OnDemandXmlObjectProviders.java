@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.bootstrap;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

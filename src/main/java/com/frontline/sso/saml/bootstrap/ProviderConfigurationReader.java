@@ -1,4 +1,4 @@
-package com.frontline.sso.saml;
+package com.frontline.sso.saml.bootstrap;
 
 import java.io.IOException;
 import java.io.InputStream;
