@@ -28,7 +28,8 @@ public final class EncryptionKey {
 
     public static Optional<EncryptionKey> from(SsoSettings settings) {
         return settings.encryptionKeystore()
-                .map(keystore -> new EncryptionKey(KeystoreCredential.load(keystore, SettingsLoader.ENCRYPTION_KEYSTORE_PATH)));
+                .map(keystore -> new EncryptionKey(KeystoreCredential.load(keystore.path(), keystore.password(), keystore.alias(),
+                        SettingsLoader.ENCRYPTION_KEYSTORE_PATH)));
     }
 
     public BasicX509Credential credential() {

@@ -4,7 +4,6 @@ import org.opensaml.security.x509.BasicX509Credential;
 
 import com.frontline.sso.config.SettingsLoader;
 import com.frontline.sso.config.SsoSettings;
-import com.frontline.sso.config.SsoSettings.KeystoreSetting;
 
 /**
  * The SP's signing key of every workspace: its keystore (for pac4j's settings) and the key and certificate, read
@@ -16,8 +15,7 @@ public record SpKey(SpKeystore keystore, BasicX509Credential credential) {
     /** The administrator's keystore (checked: readable, with a private key), or the generated one in the data directory. */
     public static SpKey resolve(SsoSettings settings) {
         SpKeystore keystore = SpKeystore.resolve(settings);
-        BasicX509Credential credential = KeystoreCredential.load(
-                new KeystoreSetting(keystore.path(), keystore.password(), keystore.alias()),
+        BasicX509Credential credential = KeystoreCredential.load(keystore.path(), keystore.password(), keystore.alias(),
                 settings.keystore().isPresent() ? SettingsLoader.KEYSTORE_PATH : SettingsLoader.DATA_DIR);
         return new SpKey(keystore, credential);
     }

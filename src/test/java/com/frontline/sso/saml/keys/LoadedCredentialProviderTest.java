@@ -16,7 +16,6 @@ import org.opensaml.xmlsec.keyinfo.KeyInfoSupport;
 import org.opensaml.xmlsec.signature.KeyInfo;
 
 import com.frontline.sso.config.SettingsLoader;
-import com.frontline.sso.config.SsoSettings.KeystoreSetting;
 import com.frontline.sso.saml.bootstrap.OpenSamlBootstrap;
 
 /** pac4j's credential provider over the SP key read once: KeyInfos for the metadata and for signing carry its certificate. */
@@ -31,8 +30,7 @@ class LoadedCredentialProviderTest {
     static void generateKey() {
         OpenSamlBootstrap.await();
         SpKeystore keystore = SpKeystore.generatedIn(dataDir, "http://localhost:8080/");
-        spKey = KeystoreCredential.load(new KeystoreSetting(keystore.path(), keystore.password(), keystore.alias()),
-                SettingsLoader.DATA_DIR);
+        spKey = KeystoreCredential.load(keystore.path(), keystore.password(), keystore.alias(), SettingsLoader.DATA_DIR);
     }
 
     @Test
