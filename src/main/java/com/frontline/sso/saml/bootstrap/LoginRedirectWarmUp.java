@@ -12,22 +12,29 @@ import org.pac4j.core.context.WebContext;
 import org.pac4j.core.context.session.SessionStore;
 import org.pac4j.core.exception.http.RedirectionAction;
 import com.frontline.sso.saml.FrontlineSaml2Client;
+import com.frontline.sso.saml.state.OutstandingRequests;
 
 /**
  * Builds one login redirect (a signed, deflated AuthnRequest in the HTTP-Redirect binding) outside any HTTP
  * request, so that the classes and code of that path are loaded before the first agent arrives (about 40
  * classes of OpenSAML, pac4j-saml and java-support, which the first protected page loaded over some 70 ms
  * before). The request is for an in-memory context and session; its ID is remembered in the
- * outstanding-request store like any other and expires there unanswered.
+ * outstanding-request store like any other (the write is part of the path), then removed.
  */
 final class LoginRedirectWarmUp {
 
     private LoginRedirectWarmUp() {
     }
 
-    static Optional<RedirectionAction> run(FrontlineSaml2Client client) {
+    /** Builds the redirect, then forgets its AuthnRequest, which no IdP will answer. */
+    static Optional<RedirectionAction> run(FrontlineSaml2Client client, OutstandingRequests requests) {
         InMemoryContext context = new InMemoryContext(URI.create(client.workspace().acsUrl()));
-        return client.getRedirectionAction(context, new InMemorySession());
+        try {
+            return client.getRedirectionAction(context, new InMemorySession());
+        } finally {
+            context.getRequestAttribute(OutstandingRequests.REMEMBERED_ID)
+                    .ifPresent(id -> requests.consume((String) id, client.getName()));
+        }
     }
 
     /** A GET of the SP's ACS URL with no parameters, headers or cookies; what is written to it is dropped. */

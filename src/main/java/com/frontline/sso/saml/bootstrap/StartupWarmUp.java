@@ -57,7 +57,7 @@ public final class StartupWarmUp {
             SignatureValidator.validate(parsed.getSignature(), credential);
             client.getSignatureTrustEngineProvider().build();
             touch(state, client.getName());
-            LoginRedirectWarmUp.run(client);
+            LoginRedirectWarmUp.run(client, state.requests());
             return true;
         } catch (Exception | LinkageError e) {
             LOG.log(Level.FINE, "startup warm-up of workspace " + client.getName() + " skipped", e);

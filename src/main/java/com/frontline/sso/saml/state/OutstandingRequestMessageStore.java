@@ -31,6 +31,7 @@ final class OutstandingRequestMessageStore implements SAMLMessageStore {
     @Override
     public void set(String requestId, XMLObject message) {
         requests.remember(requestId, workspace, LoginTarget.requested(context));
+        context.setRequestAttribute(OutstandingRequests.REMEMBERED_ID, requestId);
     }
 
     @Override

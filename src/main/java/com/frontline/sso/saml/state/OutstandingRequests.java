@@ -13,6 +13,8 @@ import com.frontline.sso.state.ExpiringStores;
  */
 public final class OutstandingRequests {
 
+    /** The request attribute holding the ID of the AuthnRequest that an HTTP request (a login redirect) remembered. */
+    public static final String REMEMBERED_ID = OutstandingRequests.class.getName() + ".rememberedId";
     /** How long a user may stay at the IdP's login page before the request is forgotten. */
     public static final Duration LIFETIME = Duration.ofMinutes(30);
 
