@@ -22,8 +22,8 @@ public class Pac4jConfigFactory {
     static final String PROTECTED_PATHS = "protectedPaths";
     /**
      * In order, each setting its header: every page of the WAR (the login and signed-out pages too) gets HSTS (over
-     * https: {@link HttpsOnlyHsts}), nosniff, anti-framing and the XSS header; only protected pages, which show an agent's data, also
-     * get "no-store" (public assets stay cacheable). protectedPaths stops the list for public pages.
+     * https: {@link HttpsOnlyHsts}), nosniff, anti-framing and the XSS header; only protected pages, which show an
+     * agent's data, also get "no-store" (public assets stay cacheable). protectedPaths stops the list for public pages.
      */
     static final String SECURITY_MATCHERS = HttpsOnlyHsts.NAME + ",nosniff,noframe,xssprotection," + PROTECTED_PATHS + ",nocache";
     /** Served without login: the SAML endpoints, health, and what the login, error and signed-out pages need. */

@@ -23,9 +23,9 @@ import com.frontline.sso.testsupport.FreePorts;
 /**
  * Payara Micro's own start (a tiny WAR with one static page) against its start with frontline-sso.war, and
  * the latency of the first requests right after the "ready" log line. Rounds alternate: empty WAR, a minimal
- * WAR with one CDI bean and one JAX-RS resource (the floor of the SP's shape), that WAR with the app's libraries and
- * a pac4j SAML2Client started at deployment (the floor of the mandated libraries; {@link ReferenceWars}), the app with a new data
- * directory (the SP key is generated during the start), the app again on that directory (key reused, as after
+ * WAR with one CDI bean and one JAX-RS resource (the floor of the SP's shape), that WAR with the app's libraries
+ * and a pac4j SAML2Client started at deployment (the floor of the mandated libraries; {@link ReferenceWars}), the
+ * app with a new data directory (the SP key is generated during the start), the app again on that directory (key reused, as after
  * a restart), the app once more on that directory with the load balancer's health probe as the first request (as
  * in production, where no agent reaches an instance before the probe said it is up), and, when given, another
  * build of the app on the same directory.
@@ -175,10 +175,7 @@ final class StartupProbe {
                 // Alternate which request comes first, so each is measured as the very first request.
                 List<String> paths = variant.name().equals(APP_AFTER_PROBE) ? List.of(HEALTH, protectedPath)
                         : appStarts++ % 2 == 0 ? List.of(METADATA, protectedPath) : List.of(protectedPath, METADATA);
-                int port = FreePorts.pick();
-                Map<String, String> env = new HashMap<>(appEnv.apply(port));
-                env.put("SSO_DATA_DIR", variant.dataDir().toString());
-                starts.add(startOnce(variant.name(), round, variant.war(), env, mode, workDir, paths, port));
+                starts.add(startWithAppEnv(variant, round, appEnv, mode, workDir, paths));
             }
         }
         return new Result(starts, mode.describe());
@@ -187,16 +184,23 @@ final class StartupProbe {
     /** A reference whose client did not start measures nothing: its metadata must be served. */
     private static Start startPac4jSaml(int round, Path war, PayaraLauncher.Mode mode, Path workDir,
                                         Function<Integer, Map<String, String>> appEnv) {
-        int port = FreePorts.pick();
-        Map<String, String> env = new HashMap<>(appEnv.apply(port));
-        env.put("SSO_DATA_DIR", Dirs.recreate(workDir.resolve("startup-pac4j-saml-data-" + round)).toString());
-        Start start = startOnce(PAC4J_SAML, round, war, env, mode, workDir, List.of(METADATA), port);
+        Variant variant = new Variant(PAC4J_SAML, war, Dirs.recreate(workDir.resolve("startup-pac4j-saml-data-" + round)));
+        Start start = startWithAppEnv(variant, round, appEnv, mode, workDir, List.of(METADATA));
         int status = start.requests().get(0).status();
         if (status != 200) {
             throw new IllegalStateException("the pac4j-saml reference WAR did not start its SAML2Client: GET " + METADATA
                     + " answered " + status + "; see its log in startup-logs");
         }
         return start;
+    }
+
+    /** A start with the app's environment for a fresh port and the variant's data directory. */
+    private static Start startWithAppEnv(Variant variant, int round, Function<Integer, Map<String, String>> appEnv,
+                                         PayaraLauncher.Mode mode, Path workDir, List<String> paths) {
+        int port = FreePorts.pick();
+        Map<String, String> env = new HashMap<>(appEnv.apply(port));
+        env.put("SSO_DATA_DIR", variant.dataDir().toString());
+        return startOnce(variant.name(), round, variant.war(), env, mode, workDir, paths, port);
     }
 
     private static Start startOnce(String variant, int round, Path war, Map<String, String> env, PayaraLauncher.Mode mode,

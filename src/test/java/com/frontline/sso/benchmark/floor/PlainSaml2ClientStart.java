@@ -48,7 +48,7 @@ public class PlainSaml2ClientStart implements ServletContextListener {
         configuration.setForceServiceProviderMetadataGeneration(true);
         configuration.setAuthnRequestSigned(true);
         configuration.setWantsAssertionsSigned(true);
-        // pac4j-saml 5.7.7 would otherwise call OpenSAML 4.1 method names at init (see ../shared/STACK.md).
+        // pac4j-saml 5.7.7 would otherwise call OpenSAML 4.1 method names at init (see OpenSaml401SigningParametersProvider).
         configuration.setBlackListedSignatureSigningAlgorithms(new ArrayList<>(List.of()));
         SAML2Client client = new SAML2Client(configuration);
         client.setName("plain");
